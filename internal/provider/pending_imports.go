@@ -1,4 +1,6 @@
-package main
+//go:build tools
+
+package provider
 import (
  _ "github.com/hashicorp/terraform-plugin-framework/provider"
  _ "github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -11,4 +13,3 @@ import (
  _ "golang.org/x/sync/singleflight"
  _ "gopkg.in/yaml.v3"
 )
-func main(){}

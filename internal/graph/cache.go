@@ -1,0 +1,78 @@
+package graph
+
+import (
+	"context"
+	"strconv"
+	"sync"
+)
+
+// listCache remembers list-edge reads for the life of the client (one
+// Terraform command), so that a plan refreshing a hundred assigned users on
+// one WABA pages through the edge once instead of a hundred times. Every
+// write this client makes to an edge bumps that edge's generation, so a read
+// that follows a write never sees the list from before it.
+type listCache struct {
+	mu      sync.Mutex
+	gen     map[string]uint64
+	entries map[string]cacheEntry
+}
+
+type cacheEntry struct {
+	scope string
+	gen   uint64
+	value any
+}
+
+func (l *listCache) init() {
+	l.gen = map[string]uint64{}
+	l.entries = map[string]cacheEntry{}
+}
+
+// invalidate forgets every cached read of scope (an edge of one object).
+func (l *listCache) invalidate(scope string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.gen[scope]++
+	for k, e := range l.entries {
+		if e.scope == scope {
+			delete(l.entries, k)
+		}
+	}
+}
+
+// cached returns the remembered value of key within scope or fetches it.
+// Concurrent callers asking for the same key in the same generation share one
+// fetch; a fetch that overlapped a write is used by its callers but not kept.
+func (c *Client) cached(ctx context.Context, scope, key string, fetch func(context.Context) (any, error)) (any, error) {
+	l := &c.lists
+	l.mu.Lock()
+	gen := l.gen[scope]
+	if e, ok := l.entries[key]; ok && e.gen == gen {
+		l.mu.Unlock()
+		return e.value, nil
+	}
+	l.mu.Unlock()
+
+	v, err, _ := c.flight.Do(key+"#"+strconv.FormatUint(gen, 10), func() (any, error) {
+		v, err := fetch(ctx)
+		if err != nil {
+			return nil, err
+		}
+		l.mu.Lock()
+		if l.gen[scope] == gen {
+			l.entries[key] = cacheEntry{scope: scope, gen: gen, value: v}
+		}
+		l.mu.Unlock()
+		return v, nil
+	})
+	return v, err
+}
+
+// writing wraps a write to scope: the cache is invalidated before (so reads
+// starting now refetch) and after (so a read that overlapped the write is not
+// kept).
+func (c *Client) writing(scope string, write func() error) error {
+	c.lists.invalidate(scope)
+	defer c.lists.invalidate(scope)
+	return write()
+}

@@ -1,0 +1,48 @@
+package graph
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// flexString accepts a JSON string or number: Graph documents several IDs as
+// "numeric string" and is not consistent about quoting them.
+type flexString string
+
+func (s *flexString) UnmarshalJSON(data []byte) error {
+	t := strings.TrimSpace(string(data))
+	if t == "null" {
+		return nil
+	}
+	if strings.HasPrefix(t, `"`) {
+		var v string
+		if err := json.Unmarshal(data, &v); err != nil {
+			return err
+		}
+		*s = flexString(v)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(data, &n); err != nil {
+		return err
+	}
+	*s = flexString(n.String())
+	return nil
+}
+
+// flexInt accepts a JSON number or a numeric string.
+type flexInt int64
+
+func (i *flexInt) UnmarshalJSON(data []byte) error {
+	t := strings.Trim(strings.TrimSpace(string(data)), `"`)
+	if t == "null" || t == "" {
+		return nil
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return err
+	}
+	*i = flexInt(f)
+	return nil
+}

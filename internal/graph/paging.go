@@ -1,0 +1,77 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// page is Graph's list envelope.
+type page struct {
+	Data   []json.RawMessage `json:"data"`
+	Paging *struct {
+		Cursors struct {
+			After string `json:"after"`
+		} `json:"cursors"`
+		Next string `json:"next"`
+	} `json:"paging"`
+}
+
+// maxPages guards against an API that keeps handing out cursors.
+const maxPages = 10000
+
+// listAll pages through a list edge and calls each for every item. It asks
+// for the configured page size and rebuilds every next request from
+// paging.cursors.after: paging.next is never followed, because Meta embeds the
+// access token in it. The last page is the one without paging.next; a page
+// may be empty and still have one.
+func (c *Client) listAll(ctx context.Context, edge, path string, query url.Values, each func(json.RawMessage) error) error {
+	q := url.Values{}
+	for k, v := range query {
+		q[k] = v
+	}
+	if _, refused := c.noLimitM.Load(edge); !refused {
+		q.Set("limit", strconv.Itoa(c.cfg.PageLimit))
+	}
+	seen := map[string]bool{}
+	for pages := 0; ; pages++ {
+		if pages >= maxPages {
+			return fmt.Errorf("GET %s: gave up after %d pages", path, maxPages)
+		}
+		var p page
+		err := c.do(ctx, "GET", path, q, nil, &p)
+		if err != nil && q.Has("limit") && isLimitRefused(err) {
+			// The edge refuses our page size: remember it for this
+			// process and use the edge's default.
+			c.noLimitM.Store(edge, true)
+			q.Del("limit")
+			pages--
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		for _, item := range p.Data {
+			if err := each(item); err != nil {
+				return fmt.Errorf("GET %s: decoding an item: %w", path, err)
+			}
+		}
+		if p.Paging == nil || p.Paging.Next == "" || p.Paging.Cursors.After == "" {
+			return nil
+		}
+		after := p.Paging.Cursors.After
+		if seen[after] {
+			return fmt.Errorf("GET %s: the API returned the same paging cursor twice", path)
+		}
+		seen[after] = true
+		q.Set("after", after)
+	}
+}
+
+func isLimitRefused(err error) bool {
+	ge, ok := AsError(err)
+	return ok && ge.Code == 100 && strings.Contains(strings.ToLower(ge.Message), "limit")
+}
