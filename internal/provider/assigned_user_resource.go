@@ -1,0 +1,305 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/validators"
+)
+
+// AssignableTasks are the tasks a user can hold on a WABA: the Graph
+// reference's enum plus the partner-only tasks Meta documents for
+// Multi-Partner Solutions.
+var AssignableTasks = []string{
+	"MANAGE", "DEVELOP", "MANAGE_TEMPLATES", "MANAGE_PHONE", "VIEW_COST", "MANAGE_EXTENSIONS",
+	"VIEW_PHONE_ASSETS", "MANAGE_PHONE_ASSETS", "VIEW_TEMPLATES", "MESSAGING",
+	"VIEW_INSIGHTS", "MANAGE_USERS", "MANAGE_BILLING",
+}
+
+var (
+	_ resource.Resource                = (*assignedUserResource)(nil)
+	_ resource.ResourceWithConfigure   = (*assignedUserResource)(nil)
+	_ resource.ResourceWithImportState = (*assignedUserResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*assignedUserResource)(nil)
+)
+
+// NewAssignedUserResource returns the whatsapp_assigned_user resource.
+func NewAssignedUserResource() resource.Resource { return &assignedUserResource{} }
+
+type assignedUserResource struct{ data *providerData }
+
+type assignedUserModel struct {
+	ID         types.String `tfsdk:"id"`
+	WABAID     types.String `tfsdk:"waba_id"`
+	UserID     types.String `tfsdk:"user_id"`
+	BusinessID types.String `tfsdk:"business_id"`
+	Tasks      types.Set    `tfsdk:"tasks"`
+	Name       types.String `tfsdk:"name"`
+}
+
+func (r *assignedUserResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_assigned_user"
+}
+
+func (r *assignedUserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = dataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *assignedUserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Gives a business user or system user tasks on a WhatsApp Business Account (`/{waba-id}/assigned_users`). " +
+			"Changing the tasks updates the assignment in place.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`<waba_id>/<user_id>`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"waba_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the WhatsApp Business Account.",
+				Required:            true,
+				Validators:          []validator.String{validators.NumericID("102290129340398")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"user_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the business user or system user to assign.",
+				Required:            true,
+				Validators:          []validator.String{validators.NumericID("1972555232742222")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"business_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the business (portfolio) that owns the WABA. Graph needs it to list assigned users. " +
+					"Defaults to the provider's `business_id`; one of the two must be set.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{validators.NumericID("506914307656634")},
+			},
+			"tasks": schema.SetAttribute{
+				MarkdownDescription: "Tasks the user gets on the WABA, at least one of: `" + strings.Join(AssignableTasks, "`, `") + "`. " +
+					"`MANAGE` is full (admin) access and `DEVELOP` developer access; `VIEW_INSIGHTS`, `MANAGE_USERS` and `MANAGE_BILLING` are " +
+					"accepted only on Multi-Partner Solution WABAs.",
+				Required:    true,
+				ElementType: types.StringType,
+				Validators: []validator.Set{
+					setvalidator.SizeAtLeast(1),
+					setvalidator.ValueStringsAre(stringvalidator.OneOf(AssignableTasks...)),
+				},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Name of the user as Graph reports it (may be blank). Filled in by the first refresh after creation: " +
+					"the provider does not spend a Graph call per user just to read it back.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+// ModifyPlan puts the provider's default business_id into the plan when the
+// resource sets none, and fails the plan when neither does: without it, the
+// assignment could be created but never read back.
+func (r *assignedUserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var cfg types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("business_id"), &cfg)...)
+	if resp.Diagnostics.HasError() || !cfg.IsNull() {
+		return
+	}
+	if r.data == nil {
+		return // provider configuration not known yet: nothing to default from
+	}
+	if r.data.businessID == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("business_id"), "Missing business_id",
+			"whatsapp_assigned_user needs the ID of the business that owns the WABA, because Graph lists assigned users only with business=<ID>. "+
+				"Set business_id on this resource, or business_id (or "+EnvBusinessID+") on the provider.")
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("business_id"), r.data.businessID)...)
+}
+
+func (r *assignedUserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan assignedUserModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !requireConfigured(r.data, &resp.Diagnostics) {
+		return
+	}
+	waba, user := plan.WABAID.ValueString(), plan.UserID.ValueString()
+	tasks := stringSet(ctx, plan.Tasks, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.data.client.AssignUser(ctx, waba, user, tasks)
+	addUsageWarnings(&resp.Diagnostics, r.data.client)
+	if err != nil {
+		addGraphError(&resp.Diagnostics, fmt.Sprintf("assign user %s to WhatsApp Business Account %s", user, waba), err)
+		return
+	}
+	// Graph confirmed the assignment with exactly these tasks. Reading the
+	// edge back would cost a paged list per user; the next refresh (shared
+	// by every assignment on the WABA) fills in the name.
+	plan.ID = types.StringValue(waba + "/" + user)
+	if plan.Name.IsUnknown() {
+		plan.Name = types.StringNull()
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *assignedUserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state assignedUserModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireConfigured(r.data, &resp.Diagnostics) {
+		return
+	}
+	waba, user := state.WABAID.ValueString(), state.UserID.ValueString()
+	business := state.BusinessID.ValueString()
+	if business == "" {
+		business = r.data.businessID
+	}
+	if business == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("business_id"), "Missing business_id",
+			"Cannot read assigned users of WhatsApp Business Account "+waba+" without the owning business ID. Set business_id on the resource or the provider.")
+		return
+	}
+	found, err := r.data.client.FindAssignedUser(ctx, waba, business, user)
+	addUsageWarnings(&resp.Diagnostics, r.data.client)
+	if err != nil && !graph.IsNotFound(err) {
+		addGraphError(&resp.Diagnostics, "read the users assigned to WhatsApp Business Account "+waba, err)
+		return
+	}
+	if found == nil {
+		removeFromStateWithWarning(ctx, resp, "whatsapp_assigned_user", fmt.Sprintf("User %s is no longer assigned to WhatsApp Business Account %s", user, waba))
+		return
+	}
+	state.ID = types.StringValue(waba + "/" + user)
+	state.BusinessID = types.StringValue(business)
+	state.fillFromAPI(found, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *assignedUserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, prior assignedUserModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() || !requireConfigured(r.data, &resp.Diagnostics) {
+		return
+	}
+	plan.ID = types.StringValue(plan.WABAID.ValueString() + "/" + plan.UserID.ValueString())
+	if plan.Name.IsUnknown() {
+		plan.Name = prior.Name
+	}
+	if plan.Tasks.Equal(prior.Tasks) {
+		// Only business_id changed: it is how the edge is read, not part
+		// of the assignment.
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	waba, user, business := plan.WABAID.ValueString(), plan.UserID.ValueString(), plan.BusinessID.ValueString()
+	want := stringSet(ctx, plan.Tasks, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.data.client.AssignUser(ctx, waba, user, want); err != nil {
+		addUsageWarnings(&resp.Diagnostics, r.data.client)
+		addGraphError(&resp.Diagnostics, fmt.Sprintf("update the tasks of user %s on WhatsApp Business Account %s", user, waba), err)
+		return
+	}
+	// Meta does not document whether this POST replaces or merges the task
+	// set, so read it back and say so if tasks were kept.
+	found, err := r.data.client.FindAssignedUser(ctx, waba, business, user)
+	addUsageWarnings(&resp.Diagnostics, r.data.client)
+	if err != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		addGraphError(&resp.Diagnostics, "read back the tasks of user "+user+" on WhatsApp Business Account "+waba, err)
+		return
+	}
+	if found == nil {
+		resp.Diagnostics.AddError("Assignment not found after updating",
+			fmt.Sprintf("Graph accepted the new tasks for user %s but no longer lists the user on WhatsApp Business Account %s.", user, waba))
+		return
+	}
+	plan.fillFromAPI(found, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if extra, missing := taskDifference(want, found.Tasks); len(extra) > 0 || len(missing) > 0 {
+		resp.Diagnostics.AddError("Tasks not updated as planned",
+			fmt.Sprintf("After updating user %s on WhatsApp Business Account %s, Graph reports tasks %v; kept but not wanted: %v; wanted but missing: %v. "+
+				"Graph merged the task sets instead of replacing them. Remove the extra tasks in Meta Business Suite, or replace the assignment with "+
+				"terraform apply -replace=<address>, which removes the user and assigns the tasks afresh.", user, waba, found.Tasks, extra, missing))
+	}
+}
+
+func (r *assignedUserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state assignedUserModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireConfigured(r.data, &resp.Diagnostics) {
+		return
+	}
+	waba, user := state.WABAID.ValueString(), state.UserID.ValueString()
+	err := r.data.client.RemoveAssignedUser(ctx, waba, user)
+	addUsageWarnings(&resp.Diagnostics, r.data.client)
+	if err != nil && !graph.IsNotFound(err) {
+		addGraphError(&resp.Diagnostics, fmt.Sprintf("remove user %s from WhatsApp Business Account %s", user, waba), err)
+	}
+}
+
+func (r *assignedUserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defaultBusiness := ""
+	if r.data != nil {
+		defaultBusiness = r.data.businessID
+	}
+	id, err := parseAssignedUserImportID(req.ID, defaultBusiness)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id.WABA+"/"+id.User)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("waba_id"), id.WABA)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), id.User)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("business_id"), id.Business)...)
+}
+
+func (m *assignedUserModel) fillFromAPI(u *graph.AssignedUser, diags *diag.Diagnostics) {
+	tasks, d := types.SetValueFrom(context.Background(), types.StringType, u.Tasks)
+	diags.Append(d...)
+	m.Tasks = tasks
+	m.Name = types.StringValue(u.Name)
+}
+
+func stringSet(ctx context.Context, s types.Set, diags *diag.Diagnostics) []string {
+	var out []string
+	diags.Append(s.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+// taskDifference returns the tasks Graph has that were not wanted, and the
+// wanted ones it lacks, each sorted.
+func taskDifference(want, got []string) (extra, missing []string) {
+	for _, t := range got {
+		if !slices.Contains(want, t) {
+			extra = append(extra, t)
+		}
+	}
+	for _, t := range want {
+		if !slices.Contains(got, t) {
+			missing = append(missing, t)
+		}
+	}
+	slices.Sort(extra)
+	slices.Sort(missing)
+	return extra, missing
+}
