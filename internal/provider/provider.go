@@ -186,13 +186,15 @@ func (p *whatsappProvider) Configure(ctx context.Context, req provider.Configure
 	gc.RequestTimeout, _ = time.ParseDuration(timeout)
 	businessID := stringOrEnv(cfg.BusinessID, EnvBusinessID)
 
+	for _, opt := range p.opts {
+		opt(&gc)
+	}
 	resp.Diagnostics.Append(checkEnvironmentValues(gc, businessID)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	gc.Logger = newTFLogger(gc.AccessToken, gc.AppSecret)
-	for _, opt := range p.opts {
-		opt(&gc)
+	if gc.Logger == nil {
+		gc.Logger = newTFLogger(gc.AccessToken, gc.AppSecret)
 	}
 
 	client, err := graph.New(gc)

@@ -1,0 +1,22 @@
+# A small WhatsApp Business Account setup: subscribe the platform app to the
+# account's webhooks with a dedicated callback, give the team their tasks, and
+# report what the account looks like.
+
+data "whatsapp_business_account" "support" {
+  id = var.waba_id
+}
+
+resource "whatsapp_subscribed_app" "support" {
+  waba_id                 = var.waba_id
+  override_callback_uri   = var.callback_url
+  verify_token_wo         = var.webhook_verify_token
+  verify_token_wo_version = 1
+}
+
+resource "whatsapp_assigned_user" "team" {
+  for_each = var.team
+
+  waba_id = var.waba_id
+  user_id = each.key
+  tasks   = each.value
+}

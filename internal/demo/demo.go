@@ -1,0 +1,200 @@
+// Package demo runs the real terraform CLI against a locally built provider
+// and the Graph API simulator: the project's end-to-end walk-through, and the
+// harness of the tests that check what a real run prints and stores.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
+)
+
+// Secrets the demo hands to the provider. They are simulator values, but the
+// demo treats them as real ones: they must never show in output or state.
+const (
+	VerifyToken = "demo-verify-token-7f3a9c"
+	providerSrc = "wabactl/whatsapp"
+)
+
+// Options configures a run.
+type Options struct {
+	// RepoRoot is the project root: the provider is built from it and the
+	// configuration read from its examples/demo.
+	RepoRoot string
+	// WorkDir receives the provider binary, the CLI config and a copy of the
+	// configuration. It should be empty or absent.
+	WorkDir string
+	// Env is added to the terraform commands' environment (TF_LOG=TRACE ...).
+	Env    []string
+	Stdout io.Writer
+	Stderr io.Writer
+	// ProviderBinary, when set, is used instead of building one.
+	ProviderBinary string
+}
+
+// Result is what a run left behind, for tests to inspect.
+type Result struct {
+	ConfigDir string
+	Seed      simulator.Seed
+	Counts    map[string]int
+}
+
+// Run builds the provider, starts the simulator on loopback, and runs
+// validate, plan, apply, a second plan that must find no changes, output and
+// destroy.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	say := func(format string, args ...any) { fmt.Fprintf(opts.Stdout, "\n==> "+format+"\n", args...) }
+
+	root, err := filepath.Abs(opts.RepoRoot)
+	if err != nil {
+		return nil, err
+	}
+	work, err := filepath.Abs(opts.WorkDir)
+	if err != nil {
+		return nil, err
+	}
+	binDir := filepath.Join(work, "bin")
+	configDir := filepath.Join(work, "config")
+	for _, d := range []string{binDir, configDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+	}
+
+	if opts.ProviderBinary == "" {
+		say("building the provider")
+		build := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(binDir, "terraform-provider-whatsapp"), ".")
+		build.Dir, build.Stdout, build.Stderr = root, opts.Stdout, opts.Stderr
+		if err := build.Run(); err != nil {
+			return nil, fmt.Errorf("building the provider: %w", err)
+		}
+	} else if err := copyFile(opts.ProviderBinary, filepath.Join(binDir, "terraform-provider-whatsapp"), 0o755); err != nil {
+		return nil, err
+	}
+
+	seed := simulator.DefaultSeed()
+	seed.AppSecret = appSecret(seed)
+	sim := simulator.New(seed)
+	url, stop, err := sim.Start("127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("starting the Graph API simulator: %w", err)
+	}
+	defer stop()
+	say("Graph API simulator listening on %s", url)
+
+	if err := copyConfig(filepath.Join(root, "examples", "demo"), configDir); err != nil {
+		return nil, err
+	}
+	rc := filepath.Join(work, "terraformrc")
+	rcBody := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", providerSrc, binDir)
+	if err := os.WriteFile(rc, []byte(rcBody), 0o644); err != nil {
+		return nil, err
+	}
+
+	env := append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+rc,
+		"CHECKPOINT_DISABLE=1",
+		"TF_IN_AUTOMATION=1",
+		"WHATSAPP_BASE_URL="+url,
+		"WHATSAPP_ACCESS_TOKEN="+seed.Tokens[0].Value,
+		"WHATSAPP_APP_SECRET="+seed.AppSecret,
+		"WHATSAPP_BUSINESS_ID="+seed.WABAs[0].BusinessID,
+		"TF_VAR_webhook_verify_token="+VerifyToken,
+	)
+	env = append(env, opts.Env...)
+	tf := func(args ...string) error {
+		say("terraform %s", strings.Join(args, " "))
+		cmd := exec.CommandContext(ctx, "terraform", args...)
+		cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = configDir, env, opts.Stdout, opts.Stderr
+		return cmd.Run()
+	}
+
+	steps := [][]string{
+		{"validate", "-no-color"},
+		{"plan", "-no-color", "-input=false"},
+		{"apply", "-no-color", "-input=false", "-auto-approve"},
+	}
+	for _, s := range steps {
+		if err := tf(s...); err != nil {
+			return nil, fmt.Errorf("terraform %s: %w", s[0], err)
+		}
+	}
+	// A plan right after apply must be empty: -detailed-exitcode exits 2
+	// when there are changes.
+	if err := tf("plan", "-no-color", "-input=false", "-detailed-exitcode"); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) && exit.ExitCode() == 2 {
+			return nil, errors.New("the plan after apply is not empty: the provider reports a perpetual diff")
+		}
+		return nil, fmt.Errorf("terraform plan after apply: %w", err)
+	}
+	if err := tf("output", "-no-color"); err != nil {
+		return nil, fmt.Errorf("terraform output: %w", err)
+	}
+	if err := tf("destroy", "-no-color", "-input=false", "-auto-approve"); err != nil {
+		return nil, fmt.Errorf("terraform destroy: %w", err)
+	}
+
+	counts := sim.Counts()
+	say("Graph API requests the simulator served")
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	total := 0
+	for _, k := range keys {
+		fmt.Fprintf(opts.Stdout, "  %4d  %s\n", counts[k], k)
+		total += counts[k]
+	}
+	fmt.Fprintf(opts.Stdout, "  %4d  in all\n", total)
+	return &Result{ConfigDir: configDir, Seed: seed, Counts: counts}, nil
+}
+
+// appSecret is the simulator app's secret: the demo turns appsecret_proof on.
+func appSecret(seed simulator.Seed) string {
+	for _, a := range seed.Apps {
+		if a.ID == seed.Tokens[0].AppID && a.Secret != "" {
+			return a.Secret
+		}
+	}
+	return "demo-app-secret"
+}
+
+func copyConfig(from, to string) error {
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tf") {
+			continue
+		}
+		if err := copyFile(filepath.Join(from, e.Name()), filepath.Join(to, e.Name()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyFile(from, to string, mode os.FileMode) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, mode)
+}
