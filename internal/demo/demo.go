@@ -38,6 +38,9 @@ type Options struct {
 	Stderr io.Writer
 	// ProviderBinary, when set, is used instead of building one.
 	ProviderBinary string
+	// AfterApply, when set, runs after apply with the configuration
+	// directory (and its state file), before anything is destroyed.
+	AfterApply func(configDir string) error
 }
 
 // Result is what a run left behind, for tests to inspect.
@@ -131,6 +134,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	for _, s := range steps {
 		if err := tf(s...); err != nil {
 			return nil, fmt.Errorf("terraform %s: %w", s[0], err)
+		}
+	}
+	if opts.AfterApply != nil {
+		if err := opts.AfterApply(configDir); err != nil {
+			return nil, err
 		}
 	}
 	// A plan right after apply must be empty: -detailed-exitcode exits 2

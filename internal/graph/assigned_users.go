@@ -45,7 +45,11 @@ func (c *Client) ListAssignedUsers(ctx context.Context, wabaID, businessID strin
 	if err != nil {
 		return nil, err
 	}
-	return slices.Clone(v.([]AssignedUser)), nil
+	users := slices.Clone(v.([]AssignedUser))
+	for i := range users {
+		users[i].Tasks = slices.Clone(users[i].Tasks)
+	}
+	return users, nil
 }
 
 // FindAssignedUser returns the user's assignment on the WABA, or nil when the

@@ -54,6 +54,14 @@ func (c *Client) cached(ctx context.Context, scope, key string, fetch func(conte
 	l.mu.Unlock()
 
 	v, err, _ := c.flight.Do(key+"#"+strconv.FormatUint(gen, 10), func() (any, error) {
+		// A flight for this key may have finished (and filled the cache)
+		// between the check above and joining this one.
+		l.mu.Lock()
+		if e, ok := l.entries[key]; ok && e.gen == gen {
+			l.mu.Unlock()
+			return e.value, nil
+		}
+		l.mu.Unlock()
 		v, err := fetch(ctx)
 		if err != nil {
 			return nil, err

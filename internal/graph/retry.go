@@ -56,6 +56,9 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		}
 		return true, nil
 	}
+	if ge.RetryAfter > c.cfg.MaxThrottleWait {
+		return false, nil
+	}
 	return resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500, nil
 }
 

@@ -5,8 +5,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -80,14 +80,14 @@ func (d *businessAccountDataSource) Schema(_ context.Context, _ datasource.Schem
 			"message_template_namespace": str("Namespace of the account's message templates."),
 			"business_verification_status": str("Business verification status of the Meta business that owns the account: one of `expired`, `failed`, `ineligible`, " +
 				"`not_verified`, `pending`, `pending_need_more_info`, `pending_submission`, `rejected`, `revoked`, `verified`."),
-			"country":                 str("Country of the Meta business that owns the account."),
-			"is_enabled_for_insights": boolean("Whether template analytics are enabled for the account."),
-			"ownership_type":          str("Who owns the account: `CLIENT_OWNED` (the business customer), `ON_BEHALF_OF` (a solution partner) or `SELF`."),
-			"primary_funding_id":      str("Primary funding ID for the account's paid service."),
-			"purchase_order_number":   str("Purchase order number the business supplied for payment management."),
-			"account_review_status":   str("Status of the account review, e.g. `APPROVED`, `PENDING` or `REJECTED`."),
-			"status":                  str("Status of the account, as Graph reports it."),
-			"primary_business_location": str("Primary business location, a country code such as `US`."),
+			"country":                                   str("Country of the Meta business that owns the account."),
+			"is_enabled_for_insights":                   boolean("Whether template analytics are enabled for the account."),
+			"ownership_type":                            str("Who owns the account: `CLIENT_OWNED` (the business customer), `ON_BEHALF_OF` (a solution partner) or `SELF`."),
+			"primary_funding_id":                        str("Primary funding ID for the account's paid service."),
+			"purchase_order_number":                     str("Purchase order number the business supplied for payment management."),
+			"account_review_status":                     str("Status of the account review, e.g. `APPROVED`, `PENDING` or `REJECTED`."),
+			"status":                                    str("Status of the account, as Graph reports it."),
+			"primary_business_location":                 str("Primary business location, a country code such as `US`."),
 			"whatsapp_business_manager_messaging_limit": str("Messaging limit tier of the business portfolio, e.g. `TIER_10K`."),
 			"marketing_messages_lite_api_status":        str("Onboarding status for Marketing Messages Lite."),
 			"marketing_messages_onboarding_status":      str("Onboarding status for marketing messages."),

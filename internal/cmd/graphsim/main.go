@@ -1,0 +1,24 @@
+// Command graphsim runs the Graph API simulator on a loopback address, for
+// demos, benchmarks and recording cassettes without a Meta account.
+//
+// Usage:
+//
+//	graphsim -addr 127.0.0.1:0 [-seed seed.json|seed.yaml] [-url-file path] [-v]
+//
+// It prints "graphsim: listening on http://127.0.0.1:PORT" once ready and
+// stops cleanly on SIGINT or SIGTERM.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

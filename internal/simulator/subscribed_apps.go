@@ -1,0 +1,75 @@
+package simulator
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+)
+
+// maxCallbackURILength is Meta's documented limit for override_callback_uri.
+const maxCallbackURILength = 200
+
+// serveSubscribedApps handles /{waba-id}/subscribed_apps. The subscribed app
+// is always the app that owns the token; there is no app parameter.
+func (s *Server) serveSubscribedApps(c *call, w *WABA) response {
+	switch c.method {
+	case http.MethodGet:
+		return s.listResponse(c, s.subscribedAppItems(w), listOptions{pagingOnlyWhenSplit: true})
+	case http.MethodPost:
+		return s.subscribeApp(c, w)
+	case http.MethodDelete:
+		w.Subscriptions = slices.DeleteFunc(w.Subscriptions, func(sub Subscription) bool { return sub.AppID == c.appID })
+		return jsonResponse(200, s.successBody())
+	}
+	return errorResponse(errUnknownObject(c.method, w.ID))
+}
+
+func (s *Server) subscribedAppItems(w *WABA) []any {
+	items := make([]any, 0, len(w.Subscriptions))
+	for _, sub := range w.Subscriptions {
+		item := map[string]any{
+			"whatsapp_business_api_data": map[string]string{
+				"id":   sub.AppID,
+				"link": appLink(sub.AppID),
+				"name": s.st.apps[sub.AppID].Name,
+			},
+		}
+		if sub.OverrideCallbackURI != "" {
+			item["override_callback_uri"] = sub.OverrideCallbackURI
+		}
+		items = append(items, item)
+	}
+	return items
+}
+
+// subscribeApp subscribes the token's app. As on Meta, a POST without
+// override_callback_uri removes an existing override: callers must always
+// send the override they want to keep.
+func (s *Server) subscribeApp(c *call, w *WABA) response {
+	override := strings.TrimSpace(c.params.Get("override_callback_uri"))
+	if override != "" {
+		if c.params.Get("verify_token") == "" {
+			return errorResponse(errParam("The parameter verify_token is required"))
+		}
+		if !validCallbackURI(override) {
+			return errorResponse(errParam("Invalid callback URI format"))
+		}
+	}
+	i := slices.IndexFunc(w.Subscriptions, func(sub Subscription) bool { return sub.AppID == c.appID })
+	if i < 0 {
+		w.Subscriptions = append(w.Subscriptions, Subscription{AppID: c.appID, OverrideCallbackURI: override})
+	} else {
+		w.Subscriptions[i].OverrideCallbackURI = override
+	}
+	return jsonResponse(200, s.successBody())
+}
+
+// validCallbackURI accepts absolute https URLs of at most 200 characters.
+func validCallbackURI(raw string) bool {
+	if len(raw) > maxCallbackURILength || strings.ContainsAny(raw, " \t\r\n") {
+		return false
+	}
+	u, err := url.Parse(raw)
+	return err == nil && u.Scheme == "https" && u.Host != ""
+}
