@@ -9,19 +9,18 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/tfcli"
 )
 
 // Secrets the demo hands to the provider. They are simulator values, but the
 // demo treats them as real ones: they must never show in output or state.
 const (
 	VerifyToken = "demo-verify-token-7f3a9c"
-	providerSrc = "wabactl/whatsapp"
 )
 
 // Options configures a run.
@@ -71,21 +70,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	binDir := filepath.Join(work, "bin")
-	configDir := filepath.Join(work, "config")
-	for _, d := range []string{binDir, configDir} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return nil, err
-		}
-	}
-
 	if opts.ProviderBinary == "" {
 		say("building the provider")
-		build := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(binDir, "terraform-provider-whatsapp"), ".")
-		build.Dir, build.Stdout, build.Stderr = root, opts.Stdout, opts.Stderr
-		if err := build.Run(); err != nil {
-			return nil, fmt.Errorf("building the provider: %w", err)
+		if _, err := tfcli.BuildProvider(ctx, root, binDir, opts.Stdout); err != nil {
+			return nil, err
 		}
-	} else if err := copyFile(opts.ProviderBinary, filepath.Join(binDir, "terraform-provider-whatsapp"), 0o755); err != nil {
+	} else if err := copyFile(opts.ProviderBinary, filepath.Join(binDir, tfcli.ProviderBinaryName), 0o755); err != nil {
 		return nil, err
 	}
 
@@ -99,62 +89,53 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	defer stop()
 	say("Graph API simulator listening on %s", url)
 
-	if err := copyConfig(filepath.Join(root, "examples", "demo"), configDir); err != nil {
-		return nil, err
-	}
-	rc := filepath.Join(work, "terraformrc")
-	rcBody := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", providerSrc, binDir)
-	if err := os.WriteFile(rc, []byte(rcBody), 0o644); err != nil {
-		return nil, err
-	}
-
-	env := append(os.Environ(),
-		"TF_CLI_CONFIG_FILE="+rc,
-		"CHECKPOINT_DISABLE=1",
-		"TF_IN_AUTOMATION=1",
+	ws, err := tfcli.NewWorkspace(work, binDir,
 		"WHATSAPP_BASE_URL="+url,
 		"WHATSAPP_ACCESS_TOKEN="+seed.Tokens[0].Value,
 		"WHATSAPP_APP_SECRET="+seed.AppSecret,
 		"WHATSAPP_BUSINESS_ID="+seed.WABAs[0].BusinessID,
 		"TF_VAR_webhook_verify_token="+VerifyToken,
 	)
-	env = append(env, opts.Env...)
+	if err != nil {
+		return nil, err
+	}
+	ws.Env = append(ws.Env, opts.Env...)
+	if err := ws.CopyConfig(filepath.Join(root, "examples", "demo")); err != nil {
+		return nil, err
+	}
 	tf := func(args ...string) error {
 		say("terraform %s", strings.Join(args, " "))
-		cmd := exec.CommandContext(ctx, "terraform", args...)
-		cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = configDir, env, opts.Stdout, opts.Stderr
-		return cmd.Run()
+		return ws.Run(ctx, opts.Stdout, opts.Stderr, args...)
 	}
 
-	steps := [][]string{
+	for _, s := range [][]string{
 		{"validate", "-no-color"},
 		{"plan", "-no-color", "-input=false"},
 		{"apply", "-no-color", "-input=false", "-auto-approve"},
-	}
-	for _, s := range steps {
+	} {
 		if err := tf(s...); err != nil {
-			return nil, fmt.Errorf("terraform %s: %w", s[0], err)
-		}
-	}
-	if opts.AfterApply != nil {
-		if err := opts.AfterApply(configDir); err != nil {
 			return nil, err
 		}
 	}
-	// A plan right after apply must be empty: -detailed-exitcode exits 2
-	// when there are changes.
-	if err := tf("plan", "-no-color", "-input=false", "-detailed-exitcode"); err != nil {
-		var exit *exec.ExitError
-		if errors.As(err, &exit) && exit.ExitCode() == 2 {
-			return nil, errors.New("the plan after apply is not empty: the provider reports a perpetual diff")
+	if opts.AfterApply != nil {
+		if err := opts.AfterApply(ws.Dir); err != nil {
+			return nil, err
 		}
-		return nil, fmt.Errorf("terraform plan after apply: %w", err)
+	}
+	// A plan right after apply must be empty.
+	say("terraform plan -detailed-exitcode (must find no changes)")
+	changes, err := ws.PlanHasChanges(ctx, opts.Stdout, opts.Stderr, "-no-color", "-input=false")
+	if err != nil {
+		return nil, err
+	}
+	if changes {
+		return nil, errors.New("the plan after apply is not empty: the provider reports a perpetual diff")
 	}
 	if err := tf("output", "-no-color"); err != nil {
-		return nil, fmt.Errorf("terraform output: %w", err)
+		return nil, err
 	}
 	if err := tf("destroy", "-no-color", "-input=false", "-auto-approve"); err != nil {
-		return nil, fmt.Errorf("terraform destroy: %w", err)
+		return nil, err
 	}
 
 	counts := sim.Counts()
@@ -170,7 +151,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		total += counts[k]
 	}
 	fmt.Fprintf(opts.Stdout, "  %4d  in all\n", total)
-	return &Result{ConfigDir: configDir, Seed: seed, Counts: counts}, nil
+	return &Result{ConfigDir: ws.Dir, Seed: seed, Counts: counts}, nil
 }
 
 // appSecret is the simulator app's secret: the demo turns appsecret_proof on.
@@ -181,22 +162,6 @@ func appSecret(seed simulator.Seed) string {
 		}
 	}
 	return "demo-app-secret"
-}
-
-func copyConfig(from, to string) error {
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tf") {
-			continue
-		}
-		if err := copyFile(filepath.Join(from, e.Name()), filepath.Join(to, e.Name()), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func copyFile(from, to string, mode os.FileMode) error {
