@@ -128,6 +128,10 @@ func (r *subscribedAppResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	if sub == nil {
+		// Graph confirmed the POST: keep the subscription in state so that
+		// a destroy can still remove it.
+		plan.fillUnknownAppFields()
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		resp.Diagnostics.AddError("Subscription not found after subscribing",
 			"Graph confirmed the subscription to WhatsApp Business Account "+waba+" but does not list the token's app among its subscribed apps. "+
 				"If the provider's app_id is set, check that it is the app that owns the access token.")
