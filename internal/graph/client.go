@@ -198,7 +198,7 @@ func (c *Client) transportError(ctx context.Context, method, path string, err er
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	return fmt.Errorf("%s %s failed after %d attempt(s): %s", method, path, c.cfg.MaxRetries+1, c.masker.text(err.Error()))
+	return fmt.Errorf("%s %s failed (retried up to %d times): %s", method, path, c.cfg.MaxRetries, c.masker.text(err.Error()))
 }
 
 // endpoint builds the request URL: base, version, path and query. The token
