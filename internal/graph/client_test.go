@@ -18,7 +18,7 @@ import (
 )
 
 const (
-	testToken  = "EAAGtestTOKEN0123456789abcdefXYZ"
+	testToken  = "test-access-token-0123456789abcdef"
 	testSecret = "app-secret-0123456789abcdef"
 	testWABA   = "102290129340398"
 	testBiz    = "500600700800900"
