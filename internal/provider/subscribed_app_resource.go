@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
@@ -105,40 +106,7 @@ func (r *subscribedAppResource) ConfigValidators(context.Context) []resource.Con
 }
 
 func (r *subscribedAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan subscribedAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	var verifyToken types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("verify_token_wo"), &verifyToken)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
-		return
-	}
-	waba := plan.WABAID.ValueString()
-	if err := r.data.client.SubscribeApp(ctx, waba, desiredOverride(plan.OverrideCallbackURI, verifyToken)); err != nil {
-		addGraphError(&resp.Diagnostics, "subscribe the app to WhatsApp Business Account "+waba, err)
-		return
-	}
-	sub, err := r.data.client.FindTokenAppSubscription(ctx, waba)
-	addUsageWarnings(&resp.Diagnostics, r.data.client)
-	if err != nil {
-		// The subscription exists; keep it in state so it is not lost, and
-		// let the next refresh fill in the app's details.
-		plan.fillUnknownAppFields()
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		addGraphError(&resp.Diagnostics, "read back the subscription on WhatsApp Business Account "+waba, err)
-		return
-	}
-	if sub == nil {
-		// Graph confirmed the POST: keep the subscription in state so that
-		// a destroy can still remove it.
-		plan.fillUnknownAppFields()
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		resp.Diagnostics.AddError("Subscription not found after subscribing",
-			"Graph confirmed the subscription to WhatsApp Business Account "+waba+" but does not list the token's app among its subscribed apps. "+
-				"If the provider's app_id is set, check that it is the app that owns the access token.")
-		return
-	}
-	plan.fill(waba, sub)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.subscribe(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, "subscribe the app to")
 }
 
 func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -163,34 +131,44 @@ func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadReque
 }
 
 func (r *subscribedAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.subscribe(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, "update the subscription on")
+}
+
+// subscribe sends the planned subscription and reads it back. Create and
+// update are the same POST: Graph treats a POST without an override as
+// "remove the override", so every call sends exactly the override the
+// configuration wants. Once Graph confirmed the POST the subscription is kept
+// in state whatever happens next, so that it is never lost track of.
+func (r *subscribedAppResource) subscribe(ctx context.Context, planned tfsdk.Plan, config tfsdk.Config, state *tfsdk.State, diags *diag.Diagnostics, action string) {
 	var plan subscribedAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	diags.Append(planned.Get(ctx, &plan)...)
 	var verifyToken types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("verify_token_wo"), &verifyToken)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	diags.Append(config.GetAttribute(ctx, path.Root("verify_token_wo"), &verifyToken)...)
+	if diags.HasError() || !r.configured(diags) {
 		return
 	}
 	waba := plan.WABAID.ValueString()
-	// A POST without an override removes the override, so every update
-	// sends exactly the override the configuration wants.
 	if err := r.data.client.SubscribeApp(ctx, waba, desiredOverride(plan.OverrideCallbackURI, verifyToken)); err != nil {
-		addGraphError(&resp.Diagnostics, "update the subscription on WhatsApp Business Account "+waba, err)
+		addUsageWarnings(diags, r.data.client)
+		addGraphError(diags, action+" WhatsApp Business Account "+waba, err)
 		return
 	}
 	sub, err := r.data.client.FindTokenAppSubscription(ctx, waba)
-	addUsageWarnings(&resp.Diagnostics, r.data.client)
+	addUsageWarnings(diags, r.data.client)
 	if err != nil || sub == nil {
 		plan.fillUnknownAppFields()
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		diags.Append(state.Set(ctx, &plan)...)
 		if err != nil {
-			addGraphError(&resp.Diagnostics, "read back the subscription on WhatsApp Business Account "+waba, err)
-		} else {
-			resp.Diagnostics.AddError("Subscription not found after updating", "Graph confirmed the update but no longer lists the token's app on WhatsApp Business Account "+waba+".")
+			addGraphError(diags, "read back the subscription on WhatsApp Business Account "+waba, err)
+			return
 		}
+		diags.AddError("Subscription not found after subscribing",
+			"Graph confirmed the subscription to WhatsApp Business Account "+waba+" but does not list the token's app among its subscribed apps. "+
+				"If the provider's app_id is set, check that it is the app that owns the access token.")
 		return
 	}
 	plan.fill(waba, sub)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	diags.Append(state.Set(ctx, &plan)...)
 }
 
 func (r *subscribedAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
