@@ -29,7 +29,7 @@ func assignedUsersPath(wabaID string) string { return "/" + pathSegment(wabaID) 
 // client writes to the edge.
 func (c *Client) ListAssignedUsers(ctx context.Context, wabaID, businessID string) ([]AssignedUser, error) {
 	scope := "assigned_users|" + wabaID
-	v, err := c.cached(ctx, scope, scope+"|"+businessID, func(ctx context.Context) (any, error) {
+	v, err := cachedAs[[]AssignedUser](c.cached(ctx, scope, scope+"|"+businessID, func(ctx context.Context) (any, error) {
 		var users []AssignedUser
 		q := url.Values{"business": {businessID}, "fields": {"id,name,tasks"}}
 		err := c.listAll(ctx, "assigned_users", assignedUsersPath(wabaID), q, func(raw json.RawMessage) error {
@@ -41,11 +41,11 @@ func (c *Client) ListAssignedUsers(ctx context.Context, wabaID, businessID strin
 			return nil
 		})
 		return users, err
-	})
+	}))
 	if err != nil {
 		return nil, err
 	}
-	users := slices.Clone(v.([]AssignedUser))
+	users := slices.Clone(v)
 	for i := range users {
 		users[i].Tasks = slices.Clone(users[i].Tasks)
 	}

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/url"
 	"strings"
 )
@@ -158,13 +159,33 @@ func DecodeBusinessAccount(data []byte) (BusinessAccount, error) {
 	return ba, nil
 }
 
+// wabaNode is the raw body of GET /{waba-id}. Every node Graph returns has
+// an id; checking for it keeps a 200 such as {"success":false} from reading
+// as an account whose fields are all empty.
+type wabaNode []byte
+
+func (n *wabaNode) UnmarshalJSON(b []byte) error {
+	*n = append((*n)[:0], b...)
+	return nil
+}
+
+func (n wabaNode) checkResponse() error {
+	var head struct {
+		ID flexString `json:"id"`
+	}
+	if json.Unmarshal(n, &head) != nil || head.ID == "" {
+		return errors.New(`the response has no "id", so it is not a WhatsApp Business Account`)
+	}
+	return nil
+}
+
 // GetBusinessAccount reads the WABA node with an explicit field list, in one
 // request; repeated reads of the same node in one run share it.
 func (c *Client) GetBusinessAccount(ctx context.Context, wabaID string) (BusinessAccount, error) {
 	fields := strings.Join(BusinessAccountFields, ",")
 	scope := "node|" + wabaID
-	v, err := c.cached(ctx, scope, scope+"|"+fields, func(ctx context.Context) (any, error) {
-		var raw json.RawMessage
+	v, err := cachedAs[BusinessAccount](c.cached(ctx, scope, scope+"|"+fields, func(ctx context.Context) (any, error) {
+		var raw wabaNode
 		if err := c.do(ctx, "GET", "/"+pathSegment(wabaID), url.Values{"fields": {fields}}, nil, &raw); err != nil {
 			return nil, err
 		}
@@ -173,9 +194,9 @@ func (c *Client) GetBusinessAccount(ctx context.Context, wabaID string) (Busines
 			return nil, &Error{HTTPStatus: 200, Method: "GET", Path: "/" + wabaID, Message: "decoding the WhatsApp Business Account: " + err.Error()}
 		}
 		return ba, nil
-	})
+	}))
 	if err != nil {
 		return BusinessAccount{}, err
 	}
-	return v.(BusinessAccount), nil
+	return v, nil
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"sync"
 )
@@ -83,4 +84,19 @@ func (c *Client) writing(scope string, write func() error) error {
 	c.lists.invalidate(scope)
 	defer c.lists.invalidate(scope)
 	return write()
+}
+
+// cachedAs converts what cached returned back to the type its fetch
+// produced. Each key is only ever filled by one fetch, so a mismatch is a bug
+// in this package, reported as an error rather than a panic.
+func cachedAs[T any](v any, err error) (T, error) {
+	var zero T
+	if err != nil {
+		return zero, err
+	}
+	t, ok := v.(T)
+	if !ok {
+		return zero, fmt.Errorf("graph: the read cache holds %T where %T was expected; this is a bug in the provider", v, zero)
+	}
+	return t, nil
 }

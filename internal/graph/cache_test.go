@@ -219,6 +219,9 @@ func TestSubscribedAppsCacheInvalidation(t *testing.T) {
 	if n := f.countMatching("GET", "/subscribed_apps"); n != 3 {
 		t.Errorf("reads after two writes made %d GETs in all, want 3", n)
 	}
+	if posts, deletes := f.countMatching("POST", "/subscribed_apps"), f.countMatching("DELETE", "/subscribed_apps"); posts != 1 || deletes != 1 {
+		t.Errorf("the writes made %d POSTs and %d DELETEs, want 1 of each", posts, deletes)
+	}
 }
 
 func TestCachedFetchOverlappingAWriteIsNotKept(t *testing.T) {
@@ -226,7 +229,10 @@ func TestCachedFetchOverlappingAWriteIsNotKept(t *testing.T) {
 	var fetches atomic.Int64
 	started := make(chan struct{})
 	proceed := make(chan struct{})
-	fetch := func(context.Context) (any, error) {
+	fetch := func(ctx context.Context) (any, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		n := fetches.Add(1)
 		if n == 1 {
 			close(started)

@@ -40,7 +40,8 @@ type Client struct {
 	usageMu  sync.Mutex
 	usage    map[string]Usage
 	warned   map[string]bool
-	noLimitM sync.Map // edge name -> true once an edge refused our page size
+	noLimitM sync.Map       // edge name -> true once an edge refused our page size
+	appCalls appTokenClient // calls made with the app access token
 }
 
 // New builds a Client. It fails on a missing token, a malformed API version or
@@ -50,16 +51,21 @@ func New(cfg Config) (*Client, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	c := &Client{cfg: cfg, masker: newMasker(cfg.AccessToken, cfg.AppSecret), usage: map[string]Usage{}, warned: map[string]bool{}}
+	c := &Client{cfg: cfg, masker: newMasker(appAccessToken(cfg), cfg.AccessToken, cfg.AppSecret), usage: map[string]Usage{}, warned: map[string]bool{}}
 	if cfg.AppSecret != "" {
 		c.proof = appSecretProof(cfg.AccessToken, cfg.AppSecret)
-		c.masker = newMasker(cfg.AccessToken, cfg.AppSecret, c.proof)
+		// The app access token goes first so that it is masked whole: it
+		// contains the app secret.
+		c.masker = newMasker(appAccessToken(cfg), cfg.AccessToken, cfg.AppSecret, c.proof)
 	}
 	c.lists.init()
 
 	transport := cfg.Transport
 	if transport == nil {
-		transport = http.DefaultTransport.(*http.Transport).Clone()
+		transport = http.DefaultTransport
+		if t, ok := http.DefaultTransport.(*http.Transport); ok {
+			transport = t.Clone()
+		}
 	}
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = &http.Client{
@@ -185,8 +191,24 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		return &Error{HTTPStatus: resp.StatusCode, Method: method, Path: path, FBTraceID: resp.Header.Get("X-Fb-Trace-Id"),
 			Message: fmt.Sprintf("the response is not the JSON Graph sends (%d bytes): %s", len(data), c.masker.text(err.Error()))}
 	}
+	if t, ok := out.(interface{ setTrace(string) }); ok {
+		t.setTrace(resp.Header.Get("X-Fb-Trace-Id"))
+	}
+	// A 200 that is not the answer asked for (such as {"success":false}
+	// where a list or node was expected) is reported like any failed call,
+	// with the status and fbtrace_id, rather than read as an empty result.
+	if cr, ok := out.(checkedResponse); ok {
+		if err := cr.checkResponse(); err != nil {
+			return &Error{HTTPStatus: resp.StatusCode, Method: method, Path: path, FBTraceID: resp.Header.Get("X-Fb-Trace-Id"),
+				Message: c.masker.text(err.Error())}
+		}
+	}
 	return nil
 }
+
+// checkedResponse is a decoded body that can tell a real answer from a 200
+// that is not one.
+type checkedResponse interface{ checkResponse() error }
 
 // transportError describes a failure to get any response, without the URL
 // (which net/http errors repeat, appsecret_proof included).

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -18,6 +19,30 @@ type page struct {
 		} `json:"cursors"`
 		Next string `json:"next"`
 	} `json:"paging"`
+	hasData bool
+}
+
+// UnmarshalJSON notes whether the body had a "data" key at all.
+func (p *page) UnmarshalJSON(b []byte) error {
+	type plain page // without this method
+	var probe struct {
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(b, &probe); err != nil {
+		return err
+	}
+	p.hasData = probe.Data != nil
+	return json.Unmarshal(b, (*plain)(p))
+}
+
+// checkResponse refuses a 200 without a data key (such as
+// {"success":false}): read as an empty page it would make every object on the
+// edge look deleted.
+func (p *page) checkResponse() error {
+	if !p.hasData {
+		return errors.New(`the response has no "data" list, so it is not a page of the edge`)
+	}
+	return nil
 }
 
 // maxPages guards against an API that keeps handing out cursors.

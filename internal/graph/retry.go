@@ -32,6 +32,8 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	_ = resp.Body.Close()
 	resp.Body = io.NopCloser(bytes.NewReader(data))
 	if readErr != nil {
+		// The connection broke while the body was read: ask again.
+		c.cfg.Logger.Debug(ctx, "Graph API response body cut short; retrying", map[string]any{"error": c.masker.text(readErr.Error())})
 		return true, nil
 	}
 
@@ -46,7 +48,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	}
 	ge := parseError(resp, data)
 	if ge.Code != 0 {
-		if !(ge.IsTransient || isTransientCode(ge.Code)) {
+		if !ge.IsTransient && !isTransientCode(ge.Code) {
 			return false, nil
 		}
 		// Past the ceiling, fail now with a message saying how long to wait

@@ -295,11 +295,11 @@ func TestRetryAfterIsUsedBetweenAttempts(t *testing.T) {
 	c := newTestClient(t, f.URL())
 	var waits []time.Duration
 	orig := c.http.Backoff
-	c.http.Backoff = func(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+	c.http.Backoff = func(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
 		// Record what the client would wait with a generous ceiling, then
 		// wait the configured (tiny) time.
-		waits = append(waits, orig(min, time.Hour, attempt, resp))
-		return orig(min, max, attempt, resp)
+		waits = append(waits, orig(minWait, time.Hour, attempt, resp))
+		return orig(minWait, maxWait, attempt, resp)
 	}
 	if _, err := c.TokenApp(context.Background()); err != nil {
 		t.Fatal(err)
@@ -317,12 +317,12 @@ func TestCancelDuringBackoff(t *testing.T) {
 	})
 	inBackoff := make(chan struct{}, 1)
 	orig := c.http.Backoff
-	c.http.Backoff = func(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+	c.http.Backoff = func(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
 		select {
 		case inBackoff <- struct{}{}:
 		default:
 		}
-		return orig(min, max, attempt, resp)
+		return orig(minWait, maxWait, attempt, resp)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

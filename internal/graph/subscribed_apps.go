@@ -37,7 +37,7 @@ func subscribedAppsPath(wabaID string) string { return "/" + pathSegment(wabaID)
 // writes to the edge.
 func (c *Client) ListSubscribedApps(ctx context.Context, wabaID string) ([]SubscribedApp, error) {
 	scope := "subscribed_apps|" + wabaID
-	v, err := c.cached(ctx, scope, scope, func(ctx context.Context) (any, error) {
+	v, err := cachedAs[[]SubscribedApp](c.cached(ctx, scope, scope, func(ctx context.Context) (any, error) {
 		var apps []SubscribedApp
 		err := c.listAll(ctx, "subscribed_apps", subscribedAppsPath(wabaID), nil, func(raw json.RawMessage) error {
 			var j subscribedAppJSON
@@ -48,11 +48,11 @@ func (c *Client) ListSubscribedApps(ctx context.Context, wabaID string) ([]Subsc
 			return nil
 		})
 		return apps, err
-	})
+	}))
 	if err != nil {
 		return nil, err
 	}
-	return slices.Clone(v.([]SubscribedApp)), nil
+	return slices.Clone(v), nil
 }
 
 // FindTokenAppSubscription returns the subscription of the app that owns the

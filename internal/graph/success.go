@@ -26,15 +26,20 @@ func (b *flexBool) UnmarshalJSON(data []byte) error {
 // writeResult is the body of every write this client makes.
 type writeResult struct {
 	Success *flexBool `json:"success"`
+	trace   string
 }
 
 // check turns a write's body into an error when Graph did not confirm it.
 func (w writeResult) check(method, path string) error {
 	if w.Success == nil || !bool(*w.Success) {
-		return &Error{HTTPStatus: 200, Method: method, Path: path,
+		return &Error{HTTPStatus: 200, Method: method, Path: path, FBTraceID: w.trace,
 			Message: "Graph answered without confirming the change (success was not true); the change may not have been applied"}
 	}
 	return nil
 }
+
+// setTrace keeps the response's fbtrace_id so that an unconfirmed write is
+// reported with it, as every other failed call is.
+func (w *writeResult) setTrace(id string) { w.trace = id }
 
 var _ json.Unmarshaler = (*flexBool)(nil)

@@ -212,12 +212,17 @@ func (p *whatsappProvider) Resources(context.Context) []func() resource.Resource
 	return []func() resource.Resource{
 		NewSubscribedAppResource,
 		NewAssignedUserResource,
+		NewAppWebhookSubscriptionResource,
 	}
 }
 
 func (p *whatsappProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewBusinessAccountDataSource,
+		NewSubscribedAppsDataSource,
+		NewAssignedUsersDataSource,
+		NewPhoneNumbersDataSource,
+		NewMessageTemplatesDataSource,
 	}
 }
 

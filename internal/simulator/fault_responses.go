@@ -1,6 +1,8 @@
 package simulator
 
 import (
+	"bytes"
+	"io"
 	"net"
 	"net/http"
 	"strconv"
@@ -17,6 +19,13 @@ const (
 // a slow fault returns false after its delay so normal handling follows.
 func (s *Server) serveFault(w http.ResponseWriter, c *call, f Fault) (int, bool) {
 	if f.Kind == FaultSlow {
+		// net/http notices a client that hung up only once the request
+		// body has been read; read it now (within the usual cap), or a
+		// timed-out POST would still be applied after its client gave up.
+		if c.r.Body != nil {
+			body, _ := io.ReadAll(io.LimitReader(c.r.Body, maxBodyBytes+1))
+			c.r.Body = io.NopCloser(bytes.NewReader(body))
+		}
 		t := time.NewTimer(time.Duration(f.Delay))
 		defer t.Stop()
 		select {

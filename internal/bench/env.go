@@ -1,0 +1,98 @@
+// Package bench measures what a Terraform run costs against the Graph API:
+// requests per edge, wall time and the provider's memory, with the real
+// terraform CLI, the provider built from this tree and the local simulator.
+// `make bench` prints its tables; the package's tests assert the request
+// budgets with a smaller configuration.
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/tfcli"
+)
+
+// Fixture IDs of simulator.DefaultSeed that the configurations use.
+const (
+	WABAID       = "102290129340398"
+	BusinessID   = "506914307656634"
+	FirstUserID  = 200000000000001
+	MaxUsers     = 600
+)
+
+// Seed is the default fixture set with the managed WABA's user list
+// emptied, so that the assigned_users edge holds exactly the N users a
+// configuration manages and page counts follow ceil(N/page) exactly, and
+// with an hourly budget large enough that usage warnings stay out of the
+// timings.
+func Seed() simulator.Seed {
+	seed := simulator.DefaultSeed()
+	for i := range seed.WABAs {
+		if seed.WABAs[i].ID == WABAID {
+			seed.WABAs[i].Assignments = nil
+		}
+	}
+	seed.HourlyBudget = 1_000_000
+	return seed
+}
+
+// Env is one simulator and one provider binary, shared by any number of
+// Terraform workspaces under WorkDir.
+type Env struct {
+	Sim     *simulator.Server
+	URL     string
+	WorkDir string
+	BinDir  string
+	token   string
+	stop    func()
+}
+
+// Start builds the provider from repoRoot (once per process and work
+// directory) and serves a simulator holding seed on a loopback port. The
+// provider uses the seed's first token.
+func Start(ctx context.Context, repoRoot, workDir string, seed simulator.Seed, buildOut io.Writer) (*Env, error) {
+	root, err := filepath.Abs(repoRoot)
+	if err != nil {
+		return nil, err
+	}
+	work, err := filepath.Abs(workDir)
+	if err != nil {
+		return nil, err
+	}
+	binDir := filepath.Join(work, "bin")
+	if _, err := tfcli.BuildProvider(ctx, root, binDir, buildOut); err != nil {
+		return nil, err
+	}
+	sim := simulator.New(seed)
+	url, stop, err := sim.Start("127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("starting the Graph API simulator: %w", err)
+	}
+	return &Env{Sim: sim, URL: url, WorkDir: work, BinDir: binDir, token: seed.Tokens[0].Value, stop: stop}, nil
+}
+
+// Close stops the simulator.
+func (e *Env) Close() { e.stop() }
+
+// Workspace makes a fresh Terraform working directory named name, whose
+// provider talks to the simulator, holding the given configuration.
+func (e *Env) Workspace(name, config string, env ...string) (*tfcli.Workspace, error) {
+	root := filepath.Join(e.WorkDir, name)
+	if err := os.RemoveAll(root); err != nil {
+		return nil, err
+	}
+	base := []string{
+		"WHATSAPP_BASE_URL=" + e.URL,
+		"WHATSAPP_ACCESS_TOKEN=" + e.token,
+		"WHATSAPP_BUSINESS_ID=" + BusinessID,
+	}
+	ws, err := tfcli.NewWorkspace(root, e.BinDir, append(base, env...)...)
+	if err != nil {
+		return nil, err
+	}
+	return ws, ws.WriteFile("main.tf", config)
+}

@@ -1,0 +1,79 @@
+package bench
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+)
+
+// Report prints the measurements and their targets as two tables, and
+// returns the targets that were not met.
+func Report(w io.Writer, sizes []Size, planRuns int) []string {
+	var unmet []string
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "N\tphase\trequests\twrites\treads\twall s\tfloor s\tplan/floor\tprovider peak RSS MiB\tproviders\t")
+	for _, s := range sizes {
+		for _, p := range s.Phases {
+			checks := RequestChecks(p, s.N, s.Page)
+			wall, floor, ratio := fmt.Sprintf("%.2f", p.Wall.Seconds()), "-", "-"
+			if p.Name == "plan" {
+				wall, floor, ratio = fmt.Sprintf("%.2f", s.PlanWall.Seconds()), fmt.Sprintf("%.2f", s.FloorWall.Seconds()), fmt.Sprintf("%.2fx", s.Ratio())
+				if c, ok := WallCheck(s.N, s.Ratio()); ok {
+					checks = append(checks, c)
+				}
+			}
+			met := "yes"
+			var targets []string
+			for _, c := range checks {
+				targets = append(targets, c.Target)
+				if !c.Met {
+					met = "NO"
+					unmet = append(unmet, fmt.Sprintf("N=%d %s: %s", s.N, p.Name, c.Target))
+				}
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%.1f\t%d\t  %s  %s\n",
+				s.N, p.Name, p.Total(), p.Writes(), p.Reads(), wall, floor, ratio,
+				float64(p.PeakRSS)/(1<<20), p.Providers, met, strings.Join(targets, ", "))
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nplan wall s and floor s are medians of %d runs; floor is a plan of N terraform_data resources.\n", planRuns)
+
+	fmt.Fprintln(w, "\nGraph requests by route:")
+	routeTable(w, sizes)
+	return unmet
+}
+
+// routeTable has a row per "METHOD /template" and a column per size and
+// phase.
+func routeTable(w io.Writer, sizes []Size) {
+	routes := map[string]bool{}
+	var header []string
+	for _, s := range sizes {
+		for _, p := range s.Phases {
+			header = append(header, fmt.Sprintf("%d %s", s.N, p.Name))
+			for k := range p.Counts {
+				routes[k] = true
+			}
+		}
+	}
+	keys := make([]string, 0, len(routes))
+	for k := range routes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "route\t%s\t\n", strings.Join(header, "\t"))
+	for _, k := range keys {
+		row := []string{k}
+		for _, s := range sizes {
+			for _, p := range s.Phases {
+				row = append(row, fmt.Sprint(p.Counts[k]))
+			}
+		}
+		fmt.Fprintf(tw, "%s\t\n", strings.Join(row, "\t"))
+	}
+	tw.Flush()
+}

@@ -1,0 +1,71 @@
+// Command bench measures what terraform apply, plan and destroy cost against
+// the local Graph API simulator for growing configurations, and checks the
+// request and wall-time targets: `make bench`.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/bench"
+)
+
+func main() {
+	root := flag.String("root", ".", "project root")
+	work := flag.String("work", "", "working directory (default: a new temporary one, removed afterwards)")
+	sizes := flag.String("sizes", "10,100,500", "comma-separated numbers of whatsapp_assigned_user resources")
+	planRuns := flag.Int("plan-runs", 3, "timed runs of each refresh plan and floor plan; the median is reported")
+	flag.Parse()
+
+	ns, err := parseSizes(*sizes)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(2)
+	}
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer cancel()
+
+	dir := *work
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "whatsapp-bench-"); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		defer os.RemoveAll(dir)
+	}
+	start := time.Now()
+	results, err := bench.Run(ctx, bench.Options{RepoRoot: *root, WorkDir: dir, Sizes: ns, PlanRuns: *planRuns, Progress: os.Stdout})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench failed:", err)
+		os.Exit(1)
+	}
+	fmt.Println()
+	unmet := bench.Report(os.Stdout, results, *planRuns)
+	fmt.Printf("\nfinished in %.0fs\n", time.Since(start).Seconds())
+	if len(unmet) > 0 {
+		fmt.Println("targets NOT met:")
+		for _, u := range unmet {
+			fmt.Println("  " + u)
+		}
+		os.Exit(1)
+	}
+	fmt.Println("all targets met")
+}
+
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			return nil, fmt.Errorf("-sizes: %q is not a number", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}

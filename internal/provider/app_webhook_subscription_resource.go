@@ -1,0 +1,285 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/validators"
+)
+
+// maxAppCallbackURLLength bounds callback_url. Meta documents no limit for an
+// app's own callback (only 200 characters for WABA overrides); this keeps a
+// pasted blob from being sent.
+const maxAppCallbackURLLength = 1024
+
+var (
+	_ resource.Resource                = (*appWebhookSubscriptionResource)(nil)
+	_ resource.ResourceWithConfigure   = (*appWebhookSubscriptionResource)(nil)
+	_ resource.ResourceWithImportState = (*appWebhookSubscriptionResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*appWebhookSubscriptionResource)(nil)
+)
+
+// NewAppWebhookSubscriptionResource returns the whatsapp_app_webhook_subscription resource.
+func NewAppWebhookSubscriptionResource() resource.Resource { return &appWebhookSubscriptionResource{} }
+
+type appWebhookSubscriptionResource struct{ data *providerData }
+
+type appWebhookSubscriptionModel struct {
+	ID                   types.String `tfsdk:"id"`
+	CallbackURL          types.String `tfsdk:"callback_url"`
+	VerifyTokenWO        types.String `tfsdk:"verify_token_wo"`
+	VerifyTokenWOVersion types.Int64  `tfsdk:"verify_token_wo_version"`
+	Fields               types.Set    `tfsdk:"fields"`
+	IncludeValues        types.Bool   `tfsdk:"include_values"`
+	Active               types.Bool   `tfsdk:"active"`
+}
+
+func (r *appWebhookSubscriptionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_app_webhook_subscription"
+}
+
+func (r *appWebhookSubscriptionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = dataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *appWebhookSubscriptionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Configures the app's webhook subscription for the `whatsapp_business_account` object (`/{app-id}/subscriptions`): " +
+			"the callback URL every WABA's webhooks go to (unless a WABA or phone number overrides it) and the fields delivered. " +
+			"Graph accepts these calls only with the app access token, which the provider builds from its `app_id` and `app_secret`; both must be set. " +
+			"When the subscription is set, Meta verifies the callback: it must answer `GET ?hub.mode=subscribe&hub.challenge=...&hub.verify_token=...` " +
+			"with the challenge when the verify token matches. An app has one subscription per object, so declare this resource once per app.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The app ID (the provider's `app_id`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"callback_url": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("URL Meta sends the webhooks to (https, at most %d characters). It must pass Meta's verification request at every apply that changes the subscription.", maxAppCallbackURLLength),
+				Required:            true,
+				Validators:          []validator.String{validators.HTTPSURL(maxAppCallbackURLLength)},
+			},
+			"verify_token_wo": schema.StringAttribute{
+				MarkdownDescription: "Verify token Meta echoes to `callback_url` as `hub.verify_token` when it checks the endpoint. Write-only: never stored in plan or state. " +
+					"Sent with every change, since Graph verifies the callback each time. Change `verify_token_wo_version` to send a new value on its own.",
+				Required:   true,
+				WriteOnly:  true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"verify_token_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Any change to this number sends the subscription, and `verify_token_wo`, again. Terraform cannot see changes to a write-only value, so bump this when you rotate the token.",
+				Optional:            true,
+			},
+			"fields": schema.SetAttribute{
+				MarkdownDescription: "Webhook fields to receive, e.g. `messages`, `account_update`, `message_template_status_update`. " +
+					"Names Meta does not document for WhatsApp Business Accounts get a plan-time warning; Graph rejects names it does not know. " +
+					"Documented: `" + strings.Join(WABAWebhookFields, "`, `") + "`.",
+				Required:    true,
+				ElementType: types.StringType,
+				Validators: []validator.Set{
+					setvalidator.SizeAtLeast(1),
+					setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
+					knownWebhookFields{},
+				},
+			},
+			"include_values": schema.BoolAttribute{
+				MarkdownDescription: "Whether notifications carry the changed values. Defaults to `true`, which is what WhatsApp integrations expect. " +
+					"Graph does not return this setting, so a change made outside Terraform is not detected.",
+				Optional:      true,
+				Computed:      true,
+				Default:       booldefault.StaticBool(true),
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"active": schema.BoolAttribute{
+				MarkdownDescription: "Whether Graph reports the subscription as active.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+// ModifyPlan fails the plan, before any request, when the provider cannot
+// build an app access token, or when the provider now names another app than
+// the one whose subscription is in state.
+func (r *appWebhookSubscriptionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.data == nil {
+		return
+	}
+	if !r.checkAppCredentials(&resp.Diagnostics) {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), r.data.client.AppID())...)
+		return
+	}
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	if app := r.data.client.AppID(); !id.IsNull() && id.ValueString() != app {
+		resp.Diagnostics.AddError("Subscription belongs to another app",
+			fmt.Sprintf("This whatsapp_app_webhook_subscription belongs to app %s, but the provider's app_id is now %s. "+
+				"Use a provider configured for app %s, or remove the resource from state (terraform state rm) and import it with the new app.",
+				id.ValueString(), app, id.ValueString()))
+	}
+}
+
+func (r *appWebhookSubscriptionResource) checkAppCredentials(diags *diag.Diagnostics) bool {
+	if r.data.client.HasAppCredentials() {
+		return true
+	}
+	diags.AddError("Missing app credentials",
+		"whatsapp_app_webhook_subscription manages the app's own webhook subscription, which Graph accepts only with the app access token "+
+			"<app_id>|<app_secret>. Set both app_id and app_secret on the provider (or "+EnvAppID+" and "+EnvAppSecret+").")
+	return false
+}
+
+func (r *appWebhookSubscriptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.write(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, "subscribe")
+}
+
+func (r *appWebhookSubscriptionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.write(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, "update")
+}
+
+// write sets the subscription (Graph's POST is an upsert, so create and
+// update are the same call) with the verify token read from the
+// configuration, then reads it back.
+func (r *appWebhookSubscriptionResource) write(ctx context.Context, planned tfsdk.Plan, config tfsdk.Config, state *tfsdk.State, diags *diag.Diagnostics, verb string) {
+	var plan appWebhookSubscriptionModel
+	diags.Append(planned.Get(ctx, &plan)...)
+	var verifyToken types.String
+	diags.Append(config.GetAttribute(ctx, path.Root("verify_token_wo"), &verifyToken)...)
+	if diags.HasError() || !requireConfigured(r.data, diags) || !r.checkAppCredentials(diags) {
+		return
+	}
+	var fields []string
+	diags.Append(plan.Fields.ElementsAs(ctx, &fields, false)...)
+	if diags.HasError() {
+		return
+	}
+	client := r.data.client
+	app := client.AppID()
+	err := client.SetAppSubscription(ctx, graph.AppSubscriptionSettings{
+		Object: graph.WABAWebhookObject, CallbackURL: plan.CallbackURL.ValueString(), VerifyToken: verifyToken.ValueString(),
+		Fields: fields, IncludeValues: plan.IncludeValues.ValueBool(),
+	})
+	if err != nil {
+		addAppSubscriptionError(diags, verb+" the whatsapp_business_account webhooks of app "+app, err)
+		return
+	}
+	plan.ID = types.StringValue(app)
+	plan.VerifyTokenWO = types.StringNull()
+	sub, err := client.FindAppSubscription(ctx, graph.WABAWebhookObject)
+	if err != nil || sub == nil {
+		// Graph confirmed the change: keep it in state so that it can
+		// still be destroyed, and let the next refresh fill in the rest.
+		if plan.Active.IsUnknown() {
+			plan.Active = types.BoolNull()
+		}
+		diags.Append(state.Set(ctx, &plan)...)
+		if err != nil {
+			addGraphError(diags, "read back the webhook subscription of app "+app, err)
+		} else {
+			diags.AddError("Subscription not found after setting it",
+				"Graph confirmed the whatsapp_business_account subscription of app "+app+" but does not list it.")
+		}
+		return
+	}
+	plan.Active = types.BoolValue(sub.Active)
+	// State keeps the planned values Graph accepted (Terraform requires
+	// that); a difference shows as drift at the next refresh, and is
+	// explained now.
+	// Set elements are unique; sorted they compare with Graph's sorted list.
+	slices.Sort(fields)
+	if sub.CallbackURL != plan.CallbackURL.ValueString() || !slices.Equal(sub.Fields, fields) {
+		diags.AddWarning("Graph reports a different webhook subscription",
+			fmt.Sprintf("Graph accepted the subscription but now lists callback %q with fields [%s] instead of %q with [%s]. "+
+				"The next plan will show the difference.", sub.CallbackURL, strings.Join(sub.Fields, ", "), plan.CallbackURL.ValueString(), strings.Join(fields, ", ")))
+	}
+	diags.Append(state.Set(ctx, &plan)...)
+}
+
+func (r *appWebhookSubscriptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state appWebhookSubscriptionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireConfigured(r.data, &resp.Diagnostics) || !r.checkAppCredentials(&resp.Diagnostics) {
+		return
+	}
+	sub, err := r.data.client.FindAppSubscription(ctx, graph.WABAWebhookObject)
+	if err != nil && !graph.IsNotFound(err) {
+		addGraphError(&resp.Diagnostics, "read the webhook subscription of app "+r.data.client.AppID(), err)
+		return
+	}
+	if sub == nil {
+		removeFromStateWithWarning(ctx, resp, "whatsapp_app_webhook_subscription",
+			"App "+r.data.client.AppID()+" no longer has a whatsapp_business_account webhook subscription")
+		return
+	}
+	state.ID = types.StringValue(r.data.client.AppID())
+	state.CallbackURL = types.StringValue(sub.CallbackURL)
+	fields, d := types.SetValueFrom(ctx, types.StringType, sub.Fields)
+	resp.Diagnostics.Append(d...)
+	state.Fields = fields
+	state.Active = types.BoolValue(sub.Active)
+	if state.IncludeValues.IsNull() || state.IncludeValues.IsUnknown() {
+		// Not returned by Graph: an imported subscription assumes the default.
+		state.IncludeValues = types.BoolValue(true)
+	}
+	state.VerifyTokenWO = types.StringNull()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *appWebhookSubscriptionResource) Delete(ctx context.Context, _ resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if !requireConfigured(r.data, &resp.Diagnostics) || !r.checkAppCredentials(&resp.Diagnostics) {
+		return
+	}
+	err := r.data.client.DeleteAppSubscription(ctx, graph.WABAWebhookObject)
+	if err != nil && !graph.IsNotFound(err) {
+		addGraphError(&resp.Diagnostics, "delete the whatsapp_business_account webhook subscription of app "+r.data.client.AppID(), err)
+	}
+}
+
+func (r *appWebhookSubscriptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !validators.IsNumericID(req.ID) {
+		resp.Diagnostics.AddError("Invalid import ID",
+			"whatsapp_app_webhook_subscription is imported by the app ID, e.g. \"670843887433847\"; got \""+req.ID+"\".")
+		return
+	}
+	if r.data != nil && r.data.client.AppID() != "" && r.data.client.AppID() != req.ID {
+		resp.Diagnostics.AddError("Import ID is not the provider's app",
+			"The provider manages the subscription of app "+r.data.client.AppID()+" (its app_id), so that is the only ID it can import; got \""+req.ID+"\".")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}
+
+// addAppSubscriptionError reports a failed POST, explaining Meta's callback
+// verification when that is what failed (Graph code 2200).
+func addAppSubscriptionError(diags *diag.Diagnostics, action string, err error) {
+	summary, detail := describeGraphError(action, err)
+	if ge, ok := graph.AsError(err); ok && ge.Code == 2200 {
+		detail += "\n\nMeta could not verify callback_url. It sends GET <callback_url>?hub.mode=subscribe&hub.challenge=<number>&hub.verify_token=<token> " +
+			"and expects HTTP 200 with the challenge as the whole body. Check that the endpoint is reachable over https with a valid certificate, " +
+			"and that it compares hub.verify_token with verify_token_wo."
+	}
+	diags.AddError(summary, detail)
+}

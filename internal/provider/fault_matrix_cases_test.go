@@ -1,0 +1,185 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
+)
+
+// Settings of every matrix run. Transient faults fire matrixTransientTimes
+// times, fewer than the provider's max_retries, so a correct client absorbs
+// them; permanent ones fire on every attempt.
+const (
+	matrixMaxRetries     = 4
+	matrixTransientTimes = 2
+	matrixRequestTimeout = "1s"
+	// matrixSlowDelay outlasts request_timeout, so a slow answer is a
+	// timed-out attempt.
+	matrixSlowDelay = 3 * time.Second
+)
+
+// matrixFault is one column of the matrix.
+type matrixFault struct {
+	label string
+	key   string // used in resource names
+	fault simulator.Fault
+	// retryable is false for a 200 that Graph means as a refusal: it must
+	// fail at once, so there is no transient form to absorb.
+	retryable bool
+	// want is what the permanent diagnostic must say (whitespace collapsed):
+	// the Graph code, or the HTTP status when Graph sent no code.
+	want string
+	// trace is whether a response (and so an fbtrace_id) came back.
+	trace bool
+	// hitsPerAttempt is how often one client attempt may reach the server;
+	// 0 is "any number": when a reused connection is reset, net/http replays
+	// an idempotent GET on the next pooled connection, below the retrying
+	// client and outside its count.
+	hitsPerAttempt int
+}
+
+func graphCode(code int) simulator.Fault {
+	return simulator.Fault{Kind: simulator.FaultGraphError, Code: code}
+}
+
+func httpStatus(status int) simulator.Fault {
+	return simulator.Fault{Kind: simulator.FaultHTTPStatus, Status: status}
+}
+
+// matrixFaults are the columns: what Meta, or something between Meta and the
+// provider, can do to a call.
+var matrixFaults = []matrixFault{
+	{"HTTP 500", "http500", httpStatus(500), true, `Graph API error 1 .* HTTP: 500 `, true, 1},
+	{"HTTP 502", "http502", httpStatus(502), true, `Graph API error 1 .* HTTP: 502 `, true, 1},
+	{"HTTP 503", "http503", httpStatus(503), true, `Graph API error 2 .* HTTP: 503 `, true, 1},
+	{"HTTP 504", "http504", httpStatus(504), true, `Graph API error 1 .* HTTP: 504 `, true, 1},
+	{"conn reset", "reset", simulator.Fault{Kind: simulator.FaultReset}, true, `(GET|POST|DELETE) /\d+.* failed .*(reset|EOF)`, false, 0},
+	{"slow > timeout", "slow", simulator.Fault{Kind: simulator.FaultSlow, Delay: simulator.Duration(matrixSlowDelay)}, true, `(GET|POST|DELETE) /\d+.* failed .*(Timeout|deadline)`, false, 1},
+	{"code 1", "code1", graphCode(1), true, `Graph API error 1 .* Code: 1 `, true, 1},
+	{"code 2", "code2", graphCode(2), true, `Graph API error 2 .* Code: 2 `, true, 1},
+	{"code 4", "code4", graphCode(4), true, `Graph API error 4 .* Code: 4 `, true, 1},
+	{"code 17", "code17", graphCode(17), true, `Graph API error 17 .* Code: 17 `, true, 1},
+	{"code 80008", "code80008", graphCode(80008), true, `Graph API error 80008 .* Code: 80008 `, true, 1},
+	{"code 130429", "code130429", graphCode(130429), true, `Graph API error 130429 .* Code: 130429 `, true, 1},
+	// 131057 (account in maintenance) is not on the client's list of
+	// transient codes: only is_transient makes it retryable.
+	{"is_transient", "flagged", simulator.Fault{Kind: simulator.FaultGraphError, Code: 131057, Transient: true}, true, `Graph API error 131057 `, true, 1},
+	{"HTML page", "html", simulator.Fault{Kind: simulator.FaultHTML}, true, `HTTP 502 .*text/html`, true, 1},
+	{"truncated JSON", "truncated", simulator.Fault{Kind: simulator.FaultTruncated}, true, `HTTP 200 .*not the JSON Graph sends`, true, 1},
+	{"empty body", "empty", simulator.Fault{Kind: simulator.FaultEmpty}, true, `HTTP 200 .*not the JSON Graph sends`, true, 1},
+	{"success:false", "refused", simulator.Fault{Kind: simulator.FaultSuccessFalse}, false, `HTTP 200 `, true, 1},
+}
+
+// Phases of a resource's life the matrix breaks.
+const (
+	phaseCreate = "create"
+	phaseRead   = "read"
+	phaseUpdate = "update"
+	phaseDelete = "delete"
+)
+
+// matrixKind is a resource or data source type the matrix covers.
+type matrixKind struct {
+	typeName string // "whatsapp_subscribed_app", or the data source type
+	data     bool
+	edge     string // path after the WABA ID; "" for the node itself
+}
+
+var (
+	kindSubscribedApp   = matrixKind{typeName: "whatsapp_subscribed_app", edge: "/subscribed_apps"}
+	kindAssignedUser    = matrixKind{typeName: "whatsapp_assigned_user", edge: "/assigned_users"}
+	kindBusinessAccount = matrixKind{typeName: "whatsapp_business_account", data: true}
+)
+
+// matrixCase is one cell: a fault, transient or permanent, on one kind in
+// one phase, each on its own WABA so that faults and results never mix.
+type matrixCase struct {
+	kind      matrixKind
+	fault     matrixFault
+	permanent bool
+	waba      string
+}
+
+func (c matrixCase) name() string {
+	mode := "t_"
+	if c.permanent {
+		mode = "p_"
+	}
+	return mode + c.fault.key
+}
+
+func (c matrixCase) addr() string {
+	if c.kind.data {
+		return "data." + c.kind.typeName + "." + c.name()
+	}
+	return c.kind.typeName + "." + c.name()
+}
+
+// path is the request path without the API version, as faults match it.
+func (c matrixCase) path() string { return "/" + c.waba + c.kind.edge }
+
+// matrixCases lists every case of a phase: each fault once transient (when
+// it can be) and once permanent, for each kind.
+func matrixCases(kinds []matrixKind, firstWABA int) []matrixCase {
+	var out []matrixCase
+	n := firstWABA
+	for _, k := range kinds {
+		for _, f := range matrixFaults {
+			for _, permanent := range []bool{false, true} {
+				if !permanent && !f.retryable {
+					continue
+				}
+				out = append(out, matrixCase{kind: k, fault: f, permanent: permanent, waba: fmt.Sprint(n)})
+				n++
+			}
+		}
+	}
+	return out
+}
+
+// matrixSeed is the default fixture data plus one WABA per case.
+func matrixSeed(cases []matrixCase) simulator.Seed {
+	seed := simulator.DefaultSeed()
+	business := seed.Businesses[0].ID
+	for _, c := range cases {
+		seed.WABAs = append(seed.WABAs, simulator.WABA{ID: c.waba, BusinessID: business, Fields: map[string]any{"name": "WABA " + c.waba}})
+	}
+	return seed
+}
+
+// matrixConfig renders the provider and every case's resource; version picks
+// the first (1) or second (2) set of values, so that 1 -> 2 is an update.
+func matrixConfig(seed simulator.Seed, cases []matrixCase, version int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "provider \"whatsapp\" {\n  business_id     = %q\n  max_retries     = %d\n  request_timeout = %q\n}\n",
+		seed.Businesses[0].ID, matrixMaxRetries, matrixRequestTimeout)
+	tasks := map[int]string{1: `["MANAGE"]`, 2: `["DEVELOP"]`}
+	for _, c := range cases {
+		switch c.kind {
+		case kindSubscribedApp:
+			fmt.Fprintf(&b, "resource %q %q {\n  waba_id                 = %q\n  override_callback_uri   = %q\n  verify_token_wo         = \"matrix-verify-%d\"\n  verify_token_wo_version = %d\n}\n",
+				c.kind.typeName, c.name(), c.waba, matrixCallback(version), version, version)
+		case kindAssignedUser:
+			fmt.Fprintf(&b, "resource %q %q {\n  waba_id = %q\n  user_id = %q\n  tasks   = %s\n}\n",
+				c.kind.typeName, c.name(), c.waba, matrixUser(seed), tasks[version])
+		case kindBusinessAccount:
+			fmt.Fprintf(&b, "data %q %q {\n  id = %q\n}\n", c.kind.typeName, c.name(), c.waba)
+		}
+	}
+	return b.String()
+}
+
+// matrixEmptyConfig is the provider alone: applying it destroys everything.
+func matrixEmptyConfig(seed simulator.Seed) string {
+	return matrixConfig(seed, nil, 1)
+}
+
+func matrixCallback(version int) string {
+	return fmt.Sprintf("https://hooks.example.com/fault-matrix/v%d", version)
+}
+
+// matrixUser is a business user of the seed's business (not the system user
+// some WABAs already have assigned).
+func matrixUser(seed simulator.Seed) string { return seed.Users[1].ID }

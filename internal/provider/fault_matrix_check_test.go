@@ -1,0 +1,324 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
+)
+
+// matrixSnapshot is what the faulted step left behind: Terraform's errors,
+// the requests the simulator served and the simulator's state.
+type matrixSnapshot struct {
+	errText  string
+	requests []simulator.Request
+	wabas    map[string]simulator.WABA
+}
+
+// simWABAs reads the simulator's state through its admin endpoint, which
+// faults never touch.
+func simWABAs(baseURL string) (map[string]simulator.WABA, error) {
+	resp, err := http.Get(baseURL + "/_sim/state")
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var st struct {
+		WABAs []simulator.WABA `json:"wabas"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&st); err != nil {
+		return nil, err
+	}
+	out := map[string]simulator.WABA{}
+	for _, w := range st.WABAs {
+		out[w.ID] = w
+	}
+	return out, nil
+}
+
+// exists reports whether the case's object exists in the simulator, and its
+// current value (callback URL or tasks) for update checks.
+func (s matrixSnapshot) exists(c matrixCase, app, user string) (bool, string) {
+	w := s.wabas[c.waba]
+	switch c.kind {
+	case kindSubscribedApp:
+		for _, sub := range w.Subscriptions {
+			if sub.AppID == app {
+				return true, sub.OverrideCallbackURI
+			}
+		}
+	case kindAssignedUser:
+		for _, a := range w.Assignments {
+			if a.UserID == user {
+				return true, strings.Join(a.Tasks, ",")
+			}
+		}
+	}
+	return false, ""
+}
+
+var (
+	boxDrawing  = strings.NewReplacer("│", " ", "╷", " ", "╵", " ")
+	wabaInError = regexp.MustCompile(`WhatsApp Business Account (\d+)`)
+)
+
+// errorBlocks splits Terraform's error output into one string per "Error:"
+// diagnostic, with box drawing removed and white space collapsed so that
+// wrapping does not matter, keyed by the WABA the diagnostic names.
+func errorBlocks(text string) map[string][]string {
+	out := map[string][]string{}
+	parts := strings.Split(boxDrawing.Replace(text), "Error: ")
+	for _, p := range parts[1:] {
+		block := strings.Join(strings.Fields(p), " ") + " "
+		if m := wabaInError.FindStringSubmatch(block); m != nil {
+			out[m[1]] = append(out[m[1]], block)
+		} else {
+			out[""] = append(out[""], block)
+		}
+	}
+	return out
+}
+
+// faultRuns returns, for the case's requests with the faulted method, the
+// lengths of the runs of consecutive faulted answers, and whether every run
+// was followed by an answer without a fault.
+func faultRuns(reqs []simulator.Request, c matrixCase, method string) (runs []int, recovered bool) {
+	// The log is in order of completion; attempts are judged in the order
+	// they were made.
+	reqs = slices.Clone(reqs)
+	sort.SliceStable(reqs, func(i, j int) bool { return reqs[i].At.Before(reqs[j].At) })
+	recovered = true
+	run := 0
+	suffix := c.path()
+	for _, r := range reqs {
+		if r.Method != method || !strings.HasSuffix(r.Path, suffix) || strings.Count(r.Path, "/") != strings.Count(suffix, "/")+1 {
+			continue
+		}
+		if r.Fault != "" {
+			run++
+			continue
+		}
+		if run > 0 {
+			runs = append(runs, run)
+			run = 0
+		}
+	}
+	if run > 0 {
+		runs = append(runs, run)
+		recovered = false
+	}
+	return runs, recovered
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
+// capturePlan is a plan check that keeps the plan for later inspection.
+type capturePlan struct{ into **tfjson.Plan }
+
+func (c capturePlan) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, _ *plancheck.CheckPlanResponse) {
+	*c.into = req.Plan
+}
+
+// planAction is the action the plan takes on addr: create, no-op, update,
+// replace or delete.
+func planAction(plan *tfjson.Plan, addr string) string {
+	if plan == nil {
+		return "no plan"
+	}
+	for _, rc := range plan.ResourceChanges {
+		if rc.Address != addr || rc.Change == nil {
+			continue
+		}
+		a := rc.Change.Actions
+		switch {
+		case a.Replace():
+			return "replace"
+		case a.Create():
+			return "create"
+		case a.Update():
+			return "update"
+		case a.Delete():
+			return "delete"
+		case a.NoOp(), a.Read():
+			return "no-op"
+		}
+	}
+	return "absent"
+}
+
+// priorValue is an attribute of addr in the state the plan started from.
+func priorValue(plan *tfjson.Plan, addr, attr string) any {
+	if plan == nil || plan.PriorState == nil || plan.PriorState.Values == nil || plan.PriorState.Values.RootModule == nil {
+		return nil
+	}
+	for _, r := range plan.PriorState.Values.RootModule.Resources {
+		if r.Address == addr {
+			return r.AttributeValues[attr]
+		}
+	}
+	return nil
+}
+
+// matrixResult is one row of the printed matrix.
+type matrixResult struct {
+	op, fault, transient, permanent, state string
+}
+
+// judge checks one case against what its phase promises and returns the
+// outcome as the table shows it, plus every broken promise.
+func judge(c matrixCase, phase, method string, snap matrixSnapshot, plan *tfjson.Plan, app, user string) (outcome, state string, problems []string) {
+	fail := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	blocks := errorBlocks(snap.errText)[c.waba]
+	runs, recovered := faultRuns(snap.requests, c, method)
+	longest := 0
+	if len(runs) > 0 {
+		longest = slices.Max(runs)
+	}
+
+	if !c.permanent {
+		switch {
+		case len(blocks) > 0:
+			fail("a transient fault failed the run: %s", blocks[0])
+		case sum(runs) != matrixTransientTimes:
+			fail("the fault fired %d times, want %d (runs %v)", sum(runs), matrixTransientTimes, runs)
+		case !recovered:
+			fail("no successful attempt followed the faults (runs %v)", runs)
+		case longest > matrixMaxRetries:
+			fail("%d attempts in a row failed, more than max_retries=%d", longest, matrixMaxRetries)
+		}
+		outcome = fmt.Sprintf("ok after %d faulted", sum(runs))
+	} else {
+		attempts := matrixMaxRetries + 1
+		if !c.fault.retryable {
+			attempts = 1
+		}
+		switch {
+		case len(blocks) == 0:
+			fail("no diagnostic names WhatsApp Business Account %s", c.waba)
+		case !regexp.MustCompile(c.fault.want).MatchString(blocks[0]):
+			fail("the diagnostic does not match %q: %s", c.fault.want, blocks[0])
+		case c.fault.trace && !regexp.MustCompile(`fbtrace_id: A[0-9A-Za-z]{10} `).MatchString(blocks[0]):
+			fail("the diagnostic has no fbtrace_id: %s", blocks[0])
+		}
+		if longest < attempts || (c.fault.hitsPerAttempt > 0 && longest > attempts*c.fault.hitsPerAttempt) {
+			fail("the longest run of faulted attempts is %d, want %d (runs %v)", longest, attempts, runs)
+		}
+		if !c.fault.retryable && slices.Max(append(runs, 0)) > 1 {
+			fail("a refusal was retried (runs %v)", runs)
+		}
+		outcome = "error " + diagnosticTag(c, blocks)
+		if c.fault.trace && len(blocks) > 0 && strings.Contains(blocks[0], "fbtrace_id") {
+			outcome += " +trace"
+		}
+		outcome += fmt.Sprintf(", %d tries", longest)
+	}
+	if c.kind.data {
+		return outcome, "-", problems
+	}
+	state, more := judgeState(c, phase, snap, plan, app, user)
+	return outcome, state, append(problems, more...)
+}
+
+// diagnosticTag is the short name of what the diagnostic reported: the
+// Graph code, the HTTP status, or that no answer came.
+func diagnosticTag(c matrixCase, blocks []string) string {
+	if len(blocks) == 0 {
+		return "(none)"
+	}
+	if m := regexp.MustCompile(`Graph API error (\d+)`).FindStringSubmatch(blocks[0]); m != nil {
+		if h := regexp.MustCompile(`HTTP: (\d+) `).FindStringSubmatch(blocks[0]); h != nil && h[1] != "400" {
+			return "code " + m[1] + "/HTTP " + h[1]
+		}
+		return "code " + m[1]
+	}
+	if m := regexp.MustCompile(`: HTTP (\d+) `).FindStringSubmatch(blocks[0]); m != nil {
+		return "HTTP " + m[1]
+	}
+	return "no response"
+}
+
+// judgeState checks that Terraform's state and the simulator agree with what
+// happened: a resource whose write succeeded is in state, one whose write
+// failed is not (or keeps its old values), and a failed delete keeps it.
+func judgeState(c matrixCase, phase string, snap matrixSnapshot, plan *tfjson.Plan, app, user string) (string, []string) {
+	var problems []string
+	exists, value := snap.exists(c, app, user)
+	action := planAction(plan, c.addr())
+	want := func(wantExists bool, wantAction string) {
+		if exists != wantExists {
+			problems = append(problems, fmt.Sprintf("after the faulted step the object exists in Graph: %v, want %v", exists, wantExists))
+		}
+		if action != wantAction {
+			problems = append(problems, fmt.Sprintf("with the faults cleared the plan would %s it, want %s", action, wantAction))
+		}
+	}
+	oldValue, newValue := matrixCallback(1), matrixCallback(2)
+	if c.kind == kindAssignedUser {
+		oldValue, newValue = "MANAGE", "DEVELOP"
+	}
+	var state string
+	switch phase {
+	case phaseCreate:
+		if !c.permanent {
+			want(true, "no-op")
+		} else {
+			want(false, "create")
+		}
+		state = "not in state"
+	case phaseRead:
+		switch {
+		case !c.permanent:
+			want(true, "no-op")
+		case c.kind == kindSubscribedApp:
+			// Create succeeded, its read-back failed: kept, tainted.
+			want(true, "replace")
+			state = "in state (tainted)"
+		default:
+			want(true, "no-op")
+			state = "in state"
+		}
+	case phaseUpdate:
+		if !c.permanent {
+			want(true, "no-op")
+			if value != newValue {
+				problems = append(problems, fmt.Sprintf("Graph holds %q after the update, want %q", value, newValue))
+			}
+		} else {
+			want(true, "update")
+			if value != oldValue {
+				problems = append(problems, fmt.Sprintf("Graph holds %q after a failed update, want %q", value, oldValue))
+			}
+			state = "old values kept"
+			if c.kind == kindSubscribedApp {
+				// The version is never refreshed from Graph: it shows
+				// what the failed update left in state.
+				if v := priorValue(plan, c.addr(), "verify_token_wo_version"); v != float64(1) {
+					problems = append(problems, fmt.Sprintf("state holds verify_token_wo_version %v after a failed update, want 1", v))
+				}
+			}
+		}
+	case phaseDelete:
+		if !c.permanent {
+			want(false, "create")
+		} else {
+			want(true, "no-op")
+			state = "kept in state"
+		}
+	}
+	return state, problems
+}

@@ -1,0 +1,212 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
+)
+
+// TestFaultMatrix breaks every Graph call the provider makes (create, read,
+// update and delete of both resources, the data source's read) in every way
+// the matrix lists, once transiently and once for good, and checks the
+// outcome: transient faults are retried away within max_retries; permanent
+// ones fail with a diagnostic naming the Graph code or HTTP status and the
+// fbtrace_id; and Terraform's state stays true to what Graph holds.
+//
+// Each phase is one Terraform run over every case at once, each case on its
+// own WABA of one simulator, so the whole matrix costs six runs.
+func TestFaultMatrix(t *testing.T) {
+	phases := []struct {
+		phase string
+		kinds []matrixKind
+	}{
+		{phaseCreate, []matrixKind{kindSubscribedApp, kindAssignedUser}},
+		// Reads fail at different points (the subscription's read-back
+		// fails its apply, an assignment's refresh fails the plan after
+		// it), so each kind gets its own run.
+		{phaseRead, []matrixKind{kindSubscribedApp}},
+		{phaseRead, []matrixKind{kindAssignedUser}},
+		{phaseUpdate, []matrixKind{kindSubscribedApp, kindAssignedUser}},
+		{phaseDelete, []matrixKind{kindSubscribedApp, kindAssignedUser}},
+		{phaseRead, []matrixKind{kindBusinessAccount}},
+	}
+	var mu sync.Mutex
+	var results []matrixResult
+	t.Run("phases", func(t *testing.T) {
+		for _, p := range phases {
+			name := p.phase
+			if len(p.kinds) == 1 {
+				name += "_" + strings.TrimPrefix(p.kinds[0].typeName, "whatsapp_")
+			}
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				rows := runMatrixPhase(t, p.phase, p.kinds)
+				mu.Lock()
+				results = append(results, rows...)
+				mu.Unlock()
+			})
+		}
+	})
+	logMatrix(t, results)
+}
+
+// runMatrixPhase runs one phase: a clean step where the phase needs existing
+// resources, the faulted step, then a step with the faults cleared whose plan
+// shows what Terraform believes exists.
+func runMatrixPhase(t *testing.T, phase string, kinds []matrixKind) []matrixResult {
+	cases := matrixCases(kinds, 300000000000001)
+	seed := matrixSeed(cases)
+	sim := simulator.New(seed)
+	url, stop, err := sim.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+
+	method := map[string]string{phaseCreate: http.MethodPost, phaseRead: http.MethodGet, phaseUpdate: http.MethodPost, phaseDelete: http.MethodDelete}[phase]
+	v1, v2 := matrixConfig(seed, cases, 1), matrixConfig(seed, cases, 2)
+	faulted := map[string]string{phaseCreate: v1, phaseRead: v1, phaseUpdate: v2, phaseDelete: matrixEmptyConfig(seed)}[phase]
+	after := map[string]string{phaseCreate: v1, phaseRead: v1, phaseUpdate: v2, phaseDelete: v1}[phase]
+
+	var snap matrixSnapshot
+	var plan *tfjson.Plan
+	faultStep := 0
+	current := 0
+	inject := func() {
+		for _, c := range cases {
+			f := c.fault.fault
+			f.Method, f.Path = method, "^"+c.path()+"$"
+			if !c.permanent {
+				f.Times = matrixTransientTimes
+			}
+			sim.InjectFault(f)
+		}
+		sim.ResetRequests()
+	}
+	settle := func() {
+		snap.requests = sim.Requests()
+		wabas, err := simWABAs(url)
+		if err != nil {
+			t.Fatalf("reading the simulator's state: %v", err)
+		}
+		snap.wabas = wabas
+		sim.ClearFaults()
+	}
+
+	var steps []resource.TestStep
+	if phase == phaseUpdate || phase == phaseDelete {
+		steps = append(steps, resource.TestStep{Config: v1, PreConfig: func() { current = 1 }})
+	}
+	faultStep = len(steps) + 1
+	steps = append(steps,
+		resource.TestStep{Config: faulted, PreConfig: func() { current = faultStep; inject() }},
+		resource.TestStep{Config: after, PreConfig: func() { current = faultStep + 1; settle() },
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{capturePlan{&plan}}}},
+	)
+
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		ProtoV6ProviderFactories: simulatorFactories(url, seed.Tokens[0].Value),
+		// Only the faulted step may fail; its errors are judged below.
+		ErrorCheck: func(err error) error {
+			if current != faultStep {
+				return err
+			}
+			snap.errText = err.Error()
+			return nil
+		},
+		Steps: steps,
+	})
+
+	app, user := seed.Apps[0].ID, matrixUser(seed)
+	rows := map[string]*matrixResult{}
+	var order []string
+	for _, c := range cases {
+		op := strings.TrimPrefix(c.kind.typeName, "whatsapp_") + " " + phase
+		key := op + "|" + c.fault.label
+		r, ok := rows[key]
+		if !ok {
+			r = &matrixResult{op: op, fault: c.fault.label, transient: "n/a (never retried)"}
+			rows[key] = r
+			order = append(order, key)
+		}
+		outcome, state, problems := judge(c, phase, method, snap, plan, app, user)
+		for _, p := range problems {
+			t.Errorf("%s, %s (%s): %s", op, c.fault.label, c.name(), p)
+		}
+		if len(problems) > 0 {
+			outcome = "FAIL: " + outcome
+		}
+		if c.permanent {
+			r.permanent, r.state = outcome, state
+		} else {
+			r.transient = outcome
+		}
+	}
+	out := make([]matrixResult, 0, len(order))
+	for _, k := range order {
+		out = append(out, *rows[k])
+	}
+	return out
+}
+
+// simulatorFactories serves the provider with its Graph client pointed at a
+// simulator, with retry waits short enough for a matrix of hundreds of
+// retries.
+func simulatorFactories(url, token string) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"whatsapp": providerserver.NewProtocol6WithError(New("test", func(c *graph.Config) {
+			c.BaseURL, c.AccessToken = url, token
+		}, fastRetries)()),
+	}
+}
+
+// logMatrix prints the matrix, operation by fault, so that
+// go test -v -run TestFaultMatrix shows what each fault does.
+func logMatrix(t *testing.T, results []matrixResult) {
+	opOrder := map[string]int{}
+	for i, op := range []string{"subscribed_app create", "subscribed_app read", "subscribed_app update", "subscribed_app delete",
+		"assigned_user create", "assigned_user read", "assigned_user update", "assigned_user delete", "business_account read"} {
+		opOrder[op] = i
+	}
+	faultOrder := map[string]int{}
+	for i, f := range matrixFaults {
+		faultOrder[f.label] = i
+	}
+	sort.SliceStable(results, func(i, j int) bool {
+		a, b := results[i], results[j]
+		if opOrder[a.op] != opOrder[b.op] {
+			return opOrder[a.op] < opOrder[b.op]
+		}
+		return faultOrder[a.fault] < faultOrder[b.fault]
+	})
+	var b strings.Builder
+	head := matrixResult{"operation", "fault", fmt.Sprintf("transient (fires %dx)", matrixTransientTimes), "permanent (every attempt)", "state after permanent"}
+	line := func(r matrixResult) {
+		fmt.Fprintf(&b, "%-22s  %-15s  %-22s  %-36s  %s\n", r.op, r.fault, r.transient, r.permanent, r.state)
+	}
+	fmt.Fprintf(&b, "\nfault matrix: max_retries=%d, request_timeout=%s\n", matrixMaxRetries, matrixRequestTimeout)
+	line(head)
+	prev := ""
+	for _, r := range results {
+		if r.op != prev && prev != "" {
+			b.WriteString("\n")
+		}
+		prev = r.op
+		line(r)
+	}
+	t.Log(b.String())
+}

@@ -1,0 +1,102 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/validators"
+)
+
+var (
+	_ datasource.DataSource              = (*subscribedAppsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*subscribedAppsDataSource)(nil)
+)
+
+// NewSubscribedAppsDataSource returns the whatsapp_subscribed_apps data source.
+func NewSubscribedAppsDataSource() datasource.DataSource { return &subscribedAppsDataSource{} }
+
+type subscribedAppsDataSource struct{ data *providerData }
+
+type subscribedAppsModel struct {
+	WABAID types.String `tfsdk:"waba_id"`
+	Apps   types.List   `tfsdk:"apps"`
+}
+
+var subscribedAppItemTypes = map[string]attr.Type{
+	"id": types.StringType, "name": types.StringType, "link": types.StringType, "override_callback_uri": types.StringType,
+}
+
+func (d *subscribedAppsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_subscribed_apps"
+}
+
+func (d *subscribedAppsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *subscribedAppsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists every app subscribed to a WhatsApp Business Account's webhooks (`/{waba-id}/subscribed_apps`), " +
+			"whichever app owns the token, with each app's WABA-level callback override.",
+		Attributes: map[string]schema.Attribute{
+			"waba_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the WhatsApp Business Account.",
+				Required:            true,
+				Validators:          []validator.String{validators.NumericID("102290129340398")},
+			},
+			"apps": schema.ListNestedAttribute{
+				MarkdownDescription: "The subscribed apps, in the order Graph lists them; empty when none is subscribed.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":                    str("ID of the app."),
+					"name":                  str("Name of the app."),
+					"link":                  str("Link to the app, when Graph gives one."),
+					"override_callback_uri": str("The app's alternate callback URL for this WABA, or null when it uses the app's own callback."),
+				}},
+			},
+		},
+	}
+}
+
+func (d *subscribedAppsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model subscribedAppsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() || !requireConfigured(d.data, &resp.Diagnostics) {
+		return
+	}
+	waba := model.WABAID.ValueString()
+	apps, err := d.data.client.ListSubscribedAppsWithFields(ctx, waba)
+	addUsageWarnings(&resp.Diagnostics, d.data.client)
+	if err != nil {
+		addGraphError(&resp.Diagnostics, "list the apps subscribed to WhatsApp Business Account "+waba, err)
+		return
+	}
+	model.Apps = subscribedAppsValue(apps, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}
+
+func subscribedAppsValue(apps []graph.SubscribedApp, diags *diag.Diagnostics) types.List {
+	obj := collectObject(diags)
+	elemType := types.ObjectType{AttrTypes: subscribedAppItemTypes}
+	items := make([]attr.Value, 0, len(apps))
+	for _, a := range apps {
+		items = append(items, obj(types.ObjectValue(subscribedAppItemTypes, map[string]attr.Value{
+			"id": types.StringValue(a.ID), "name": emptyAsNull(a.Name), "link": emptyAsNull(a.Link),
+			"override_callback_uri": emptyAsNull(a.OverrideCallbackURI),
+		})))
+	}
+	return collectList(diags)(types.ListValue(elemType, items))
+}

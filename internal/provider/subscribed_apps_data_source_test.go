@@ -1,0 +1,110 @@
+package provider
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/acctest"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
+)
+
+func subscribedAppsDataConfig(ids acctest.IDs, waba string) string {
+	return providerConfig(ids) + fmt.Sprintf(`
+data "whatsapp_subscribed_apps" "test" {
+  waba_id = %q
+}
+`, waba)
+}
+
+// checkListRequests checks every request to an edge: each carries the
+// explicit field list, and at least one followed a cursor when paging is
+// expected.
+func checkListRequests(t *testing.T, fx *acctest.FixtureServer, edge string, fields []string, wantPaging bool) {
+	t.Helper()
+	n, paged := 0, false
+	for _, r := range fx.Requests() {
+		if !strings.HasSuffix(r.Path, "/"+edge) {
+			continue
+		}
+		n++
+		q, err := url.ParseQuery(r.Query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := q.Get("fields"), strings.Join(fields, ","); got != want {
+			t.Errorf("GET %s fields = %q, want %q", r.Path, got, want)
+		}
+		paged = paged || q.Has("after")
+	}
+	if n == 0 {
+		t.Errorf("no request to %s", edge)
+	}
+	if paged != wantPaging {
+		t.Errorf("paging followed = %v, want %v", paged, wantPaging)
+	}
+}
+
+func TestSubscribedAppsDataSource(t *testing.T) {
+	ids := acctest.FixtureIDs(t)
+	seed := simulator.DefaultSeed()
+	seed.MaxPageSize = 1
+	seed.WABAs[0].Subscriptions = append(seed.WABAs[0].Subscriptions,
+		simulator.Subscription{AppID: ids.App, OverrideCallbackURI: "https://hooks.example.com/whatsapp/acme"})
+	fx := acctest.NewFixtureServer(t, acctest.WithSeed(seed))
+	link := func(app string) knownvalue.Check {
+		return knownvalue.StringExact("https://www.facebook.com/games/?app_id=" + app)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: fixtureFactories(fx),
+		Steps: []resource.TestStep{{
+			Config: subscribedAppsDataConfig(ids, ids.WABA),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.whatsapp_subscribed_apps.test", tfjsonpath.New("apps"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"id": knownvalue.StringExact(ids.OtherApp), "name": knownvalue.StringExact("Acme Analytics"),
+						"link": link(ids.OtherApp), "override_callback_uri": knownvalue.Null(),
+					}),
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"id": knownvalue.StringExact(ids.App), "name": knownvalue.StringExact("Acme Platform"),
+						"link": link(ids.App), "override_callback_uri": knownvalue.StringExact("https://hooks.example.com/whatsapp/acme"),
+					}),
+				})),
+			},
+		}},
+	})
+	checkListRequests(t, fx, "subscribed_apps", graph.SubscribedAppsFields, true)
+}
+
+func TestSubscribedAppsDataSource_empty(t *testing.T) {
+	fx := acctest.NewFixtureServer(t)
+	ids := acctest.FixtureIDs(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: fixtureFactories(fx),
+		Steps: []resource.TestStep{{
+			Config: subscribedAppsDataConfig(ids, ids.WABA2),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.whatsapp_subscribed_apps.test", tfjsonpath.New("apps"), knownvalue.ListSizeExact(0)),
+			},
+		}},
+	})
+	checkListRequests(t, fx, "subscribed_apps", graph.SubscribedAppsFields, false)
+}
+
+func TestSubscribedAppsDataSource_validation(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: noHTTPFactories(t),
+		Steps: []resource.TestStep{{
+			Config:      subscribedAppsDataConfig(acctest.FixtureIDs(t), "waba-1"),
+			PlanOnly:    true,
+			ExpectError: wrapTolerant(`waba_id must be a numeric Graph ID`),
+		}},
+	})
+}
