@@ -20,3 +20,23 @@ resource "whatsapp_assigned_user" "team" {
   user_id = each.key
   tasks   = each.value
 }
+
+# What the account holds. The apps and users are read after the resources
+# above are applied, so that they include them.
+data "whatsapp_phone_numbers" "support" {
+  waba_id = var.waba_id
+}
+
+data "whatsapp_message_templates" "support" {
+  waba_id = var.waba_id
+}
+
+data "whatsapp_subscribed_apps" "support" {
+  waba_id    = var.waba_id
+  depends_on = [whatsapp_subscribed_app.support]
+}
+
+data "whatsapp_assigned_users" "support" {
+  waba_id    = var.waba_id
+  depends_on = [whatsapp_assigned_user.team]
+}

@@ -21,3 +21,29 @@ output "team" {
   description = "User ID => tasks."
   value       = { for id, a in whatsapp_assigned_user.team : id => sort(tolist(a.tasks)) }
 }
+
+output "phone_numbers" {
+  description = "How many phone numbers the account has, and each one's quality rating."
+  value = {
+    count   = length(data.whatsapp_phone_numbers.support.phone_numbers)
+    quality = { for p in data.whatsapp_phone_numbers.support.phone_numbers : p.display_phone_number => p.quality_rating }
+  }
+}
+
+output "templates_by_status" {
+  description = "Template names, by review status."
+  value = {
+    for status in distinct([for t in data.whatsapp_message_templates.support.templates : t.status]) :
+    status => sort(distinct([for t in data.whatsapp_message_templates.support.templates : t.name if t.status == status]))
+  }
+}
+
+output "subscribed_app_names" {
+  description = "Every app receiving this account's webhooks."
+  value       = sort([for a in data.whatsapp_subscribed_apps.support.apps : a.name])
+}
+
+output "user_count" {
+  description = "How many users have tasks on the account."
+  value       = length(data.whatsapp_assigned_users.support.users)
+}

@@ -3,6 +3,7 @@ package acctest
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"mime"
 	"net/url"
 	"sort"
@@ -111,8 +112,10 @@ func parseJSON(body []byte) (any, bool) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, false
 	}
-	if _, err := dec.Token(); err == nil {
-		return nil, false // trailing data: not one document
+	// Only white space may follow the document: trailing garbage, not
+	// just a second document, makes the body raw bytes.
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, false
 	}
 	return v, true
 }

@@ -73,8 +73,8 @@ func LintCassette(path string) []string {
 			lintParams(at+" URL", u.Query(), add)
 		}
 		lintParams(at+" form", i.Request.Form, add)
-		lintBody(at+" request body", headerValue(i.Request.Headers, "Content-Type"), i.Request.Body, add)
-		lintBody(at+" response body", headerValue(i.Response.Headers, "Content-Type"), i.Response.Body, add)
+		lintBody(at+" request body", contentType(i.Request.Headers), i.Request.Body, add)
+		lintBody(at+" response body", contentType(i.Response.Headers), i.Response.Body, add)
 		if i.Response.Code >= 500 && !allow5xx {
 			add("%s: HTTP %d response; only cassettes named *Retry* or *Fault* may record server errors", at, i.Response.Code)
 		}

@@ -52,14 +52,15 @@ func shapeOfRecorded(req cassette.Request) (requestShape, error) {
 		Method:      strings.ToUpper(req.Method),
 		Path:        u.Path,
 		Query:       u.Query(),
-		ContentType: headerValue(req.Headers, "Content-Type"),
+		ContentType: contentType(req.Headers),
 		Body:        []byte(req.Body),
 	}, nil
 }
 
-// headerValue looks a header up case-insensitively, because hand-written
-// cassettes do not always use canonical header names.
-func headerValue(h http.Header, name string) string {
+// contentType looks Content-Type up case-insensitively, because
+// hand-written cassettes do not always use canonical header names.
+func contentType(h http.Header) string {
+	const name = "Content-Type"
 	if v := h.Get(name); v != "" {
 		return v
 	}

@@ -87,7 +87,7 @@ func writeRecorded(w http.ResponseWriter, resp cassette.Response) {
 			h.Add(k, v)
 		}
 	}
-	if headerValue(resp.Headers, "Content-Type") == "" {
+	if contentType(resp.Headers) == "" {
 		h["Content-Type"] = nil // no sniffing: replay exactly what was recorded
 	}
 	code := resp.Code

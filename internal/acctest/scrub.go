@@ -65,7 +65,7 @@ func (s *scrubber) hook(i *cassette.Interaction) error {
 	req := &i.Request
 	req.Headers = s.headers(req.Headers, requestHeaderAllow)
 	req.URL = s.url(req.URL)
-	ct := headerValue(req.Headers, "Content-Type")
+	ct := contentType(req.Headers)
 	body := req.Body
 	if kindOf(ct) == bodyForm {
 		body = scrubParams(body)

@@ -18,10 +18,10 @@ import (
 
 // Fixture IDs of simulator.DefaultSeed that the configurations use.
 const (
-	WABAID       = "102290129340398"
-	BusinessID   = "506914307656634"
-	FirstUserID  = 200000000000001
-	MaxUsers     = 600
+	WABAID      = "102290129340398"
+	BusinessID  = "506914307656634"
+	FirstUserID = 200000000000001
+	MaxUsers    = 600
 )
 
 // Seed is the default fixture set with the managed WABA's user list

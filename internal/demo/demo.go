@@ -4,6 +4,7 @@
 package demo
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -40,6 +41,10 @@ type Options struct {
 	// AfterApply, when set, runs after apply with the configuration
 	// directory (and its state file), before anything is destroyed.
 	AfterApply func(configDir string) error
+	// SavedPlan, when set, makes the first plan a saved plan and receives
+	// it as terraform show -json renders it, which is where a secret that
+	// reached the plan would show.
+	SavedPlan func(planJSON []byte) error
 }
 
 // Result is what a run left behind, for tests to inspect.
@@ -108,13 +113,26 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return ws.Run(ctx, opts.Stdout, opts.Stderr, args...)
 	}
 
+	plan := []string{"plan", "-no-color", "-input=false"}
+	if opts.SavedPlan != nil {
+		plan = append(plan, "-out=demo.tfplan")
+	}
 	for _, s := range [][]string{
 		{"validate", "-no-color"},
-		{"plan", "-no-color", "-input=false"},
+		plan,
 		{"apply", "-no-color", "-input=false", "-auto-approve"},
 	} {
 		if err := tf(s...); err != nil {
 			return nil, err
+		}
+		if s[0] == "plan" && opts.SavedPlan != nil {
+			var planJSON bytes.Buffer
+			if err := ws.Run(ctx, &planJSON, opts.Stderr, "show", "-json", "demo.tfplan"); err != nil {
+				return nil, err
+			}
+			if err := opts.SavedPlan(planJSON.Bytes()); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if opts.AfterApply != nil {

@@ -28,8 +28,22 @@ func assignedUsersPath(wabaID string) string { return "/" + pathSegment(wabaID) 
 // the same WABA and business in one run share one paged fetch until this
 // client writes to the edge.
 func (c *Client) ListAssignedUsers(ctx context.Context, wabaID, businessID string) ([]AssignedUser, error) {
+	v, err := c.sharedAssignedUsers(ctx, wabaID, businessID)
+	if err != nil {
+		return nil, err
+	}
+	users := slices.Clone(v)
+	for i := range users {
+		users[i].Tasks = slices.Clone(users[i].Tasks)
+	}
+	return users, nil
+}
+
+// sharedAssignedUsers is the cached list itself: callers must not modify
+// it, and copy what they hand on.
+func (c *Client) sharedAssignedUsers(ctx context.Context, wabaID, businessID string) ([]AssignedUser, error) {
 	scope := "assigned_users|" + wabaID
-	v, err := cachedAs[[]AssignedUser](c.cached(ctx, scope, scope+"|"+businessID, func(ctx context.Context) (any, error) {
+	return cachedAs[[]AssignedUser](c.cached(ctx, scope, scope+"|"+businessID, func(ctx context.Context) (any, error) {
 		var users []AssignedUser
 		q := url.Values{"business": {businessID}, "fields": {"id,name,tasks"}}
 		err := c.listAll(ctx, "assigned_users", assignedUsersPath(wabaID), q, func(raw json.RawMessage) error {
@@ -42,20 +56,14 @@ func (c *Client) ListAssignedUsers(ctx context.Context, wabaID, businessID strin
 		})
 		return users, err
 	}))
-	if err != nil {
-		return nil, err
-	}
-	users := slices.Clone(v)
-	for i := range users {
-		users[i].Tasks = slices.Clone(users[i].Tasks)
-	}
-	return users, nil
 }
 
 // FindAssignedUser returns the user's assignment on the WABA, or nil when the
-// user is not assigned.
+// user is not assigned. It searches the cached list and copies only the
+// match: a refresh of N assignments calls it N times, and copying the whole
+// list each time made that quadratic.
 func (c *Client) FindAssignedUser(ctx context.Context, wabaID, businessID, userID string) (*AssignedUser, error) {
-	users, err := c.ListAssignedUsers(ctx, wabaID, businessID)
+	users, err := c.sharedAssignedUsers(ctx, wabaID, businessID)
 	if err != nil {
 		return nil, err
 	}

@@ -42,6 +42,7 @@ type Client struct {
 	warned   map[string]bool
 	noLimitM sync.Map       // edge name -> true once an edge refused our page size
 	appCalls appTokenClient // calls made with the app access token
+	gate     throttleGate   // objects Meta throttled for longer than MaxThrottleWait
 }
 
 // New builds a Client. It fails on a missing token, a malformed API version or
@@ -136,6 +137,9 @@ func (j jsonBody) encode() (string, []byte, error) {
 // successful JSON response into out. path starts with "/" and excludes the
 // version.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, b body, out any) error {
+	if err := c.throttleCheck(method, path); err != nil {
+		return err
+	}
 	u := c.endpoint(path, query)
 	var payload []byte
 	contentType := ""
@@ -178,10 +182,12 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	c.cfg.Logger.Trace(ctx, "Graph API response body", map[string]any{"http_method": method, "http_path": path, "http_status": resp.StatusCode, "http_body": c.masker.text(string(data))})
 	c.recordUsage(ctx, resp.Header)
 
-	if resp.StatusCode >= 400 {
+	// Redirects are not followed (see New), so a 3xx is no answer either.
+	if resp.StatusCode >= 300 {
 		ge := parseError(resp, data)
 		ge.Method, ge.Path = method, path
 		ge.Message = c.masker.text(ge.Message)
+		c.throttleNote(path, ge)
 		return ge
 	}
 	if out == nil {

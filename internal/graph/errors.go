@@ -123,10 +123,14 @@ func errorDataDetails(raw json.RawMessage) string {
 var htmlTags = regexp.MustCompile(`<[^>]*>`)
 
 func describeNonGraphBody(resp *http.Response, body []byte) string {
+	// The text ends up in a diagnostic, which must be valid UTF-8 whatever
+	// charset a proxy used: bad bytes are replaced and the cut falls
+	// between characters.
 	ct, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	text := strings.Join(strings.Fields(htmlTags.ReplaceAllString(string(body), " ")), " ")
-	if len(text) > 200 {
-		text = text[:200] + "..."
+	ct = strings.ToValidUTF8(ct, "\uFFFD")
+	text := strings.Join(strings.Fields(htmlTags.ReplaceAllString(strings.ToValidUTF8(string(body), "\uFFFD"), " ")), " ")
+	if r := []rune(text); len(r) > 200 {
+		text = string(r[:200]) + "..."
 	}
 	switch {
 	case len(body) == 0:
@@ -215,11 +219,13 @@ func Hint(err error) string {
 	case IsPermission(err):
 		return "The token is valid but lacks a permission for this call. Grant whatsapp_business_management (and business_management for assigned users) to the system user, give it access to this WhatsApp Business Account, and generate a new token."
 	case IsThrottled(err):
-		msg := "Meta throttled the calls for this app or WhatsApp Business Account (Business Use Case rate limit). The provider retried"
+		// The client sleeps through short throttles and gives up at once on
+		// long ones, so "the provider retried" would be wrong half the time.
+		msg := "Meta throttled the calls for this app or WhatsApp Business Account (Business Use Case rate limit)."
 		if ge.RetryAfter > 0 {
-			msg += fmt.Sprintf("; Meta expects access back in about %s", ge.RetryAfter.Round(time.Second))
+			msg += fmt.Sprintf(" Meta expects access back in about %s.", ge.RetryAfter.Round(time.Second))
 		}
-		return msg + ". Wait, then run again; lower -parallelism or the number of refreshes per hour if this recurs."
+		return msg + " The provider waits out short throttles, not long ones. Wait, then run again; lower -parallelism or the number of refreshes per hour if this recurs."
 	case IsNotFound(err):
 		return "Check that the ID is right and that the token's system user has been given access to this object."
 	case ge.Code == 100:

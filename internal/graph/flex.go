@@ -2,6 +2,8 @@ package graph
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -42,6 +44,11 @@ func (i *flexInt) UnmarshalJSON(data []byte) error {
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil {
 		return err
+	}
+	// Converting NaN, an infinity or a value past int64 gives an arbitrary
+	// number; refuse them instead.
+	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) >= 1<<63 {
+		return fmt.Errorf("%s is not an integer in range", t)
 	}
 	*i = flexInt(f)
 	return nil

@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -65,7 +64,8 @@ func (r *appWebhookSubscriptionResource) Schema(_ context.Context, _ resource.Sc
 			"the callback URL every WABA's webhooks go to (unless a WABA or phone number overrides it) and the fields delivered. " +
 			"Graph accepts these calls only with the app access token, which the provider builds from its `app_id` and `app_secret`; both must be set. " +
 			"When the subscription is set, Meta verifies the callback: it must answer `GET ?hub.mode=subscribe&hub.challenge=...&hub.verify_token=...` " +
-			"with the challenge when the verify token matches. An app has one subscription per object, so declare this resource once per app.",
+			"with the challenge when the verify token matches. An app has one subscription per object, so declare this resource once per app; " +
+			"creating it replaces a subscription set elsewhere (e.g. in the App Dashboard), which can be imported instead.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The app ID (the provider's `app_id`).",
@@ -104,15 +104,15 @@ func (r *appWebhookSubscriptionResource) Schema(_ context.Context, _ resource.Sc
 			"include_values": schema.BoolAttribute{
 				MarkdownDescription: "Whether notifications carry the changed values. Defaults to `true`, which is what WhatsApp integrations expect. " +
 					"Graph does not return this setting, so a change made outside Terraform is not detected.",
-				Optional:      true,
-				Computed:      true,
-				Default:       booldefault.StaticBool(true),
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
 			},
 			"active": schema.BoolAttribute{
+				// Left unknown in update plans: Graph may report a new value
+				// after the change.
 				MarkdownDescription: "Whether Graph reports the subscription as active.",
 				Computed:            true,
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 		},
 	}
@@ -207,8 +207,8 @@ func (r *appWebhookSubscriptionResource) write(ctx context.Context, planned tfsd
 	plan.Active = types.BoolValue(sub.Active)
 	// State keeps the planned values Graph accepted (Terraform requires
 	// that); a difference shows as drift at the next refresh, and is
-	// explained now.
-	// Set elements are unique; sorted they compare with Graph's sorted list.
+	// explained now. Set elements are unique, so sorted they compare with
+	// Graph's sorted list.
 	slices.Sort(fields)
 	if sub.CallbackURL != plan.CallbackURL.ValueString() || !slices.Equal(sub.Fields, fields) {
 		diags.AddWarning("Graph reports a different webhook subscription",
@@ -236,7 +236,7 @@ func (r *appWebhookSubscriptionResource) Read(ctx context.Context, req resource.
 	}
 	state.ID = types.StringValue(r.data.client.AppID())
 	state.CallbackURL = types.StringValue(sub.CallbackURL)
-	fields, d := types.SetValueFrom(ctx, types.StringType, sub.Fields)
+	fields, d := types.SetValueFrom(ctx, types.StringType, append([]string{}, sub.Fields...))
 	resp.Diagnostics.Append(d...)
 	state.Fields = fields
 	state.Active = types.BoolValue(sub.Active)

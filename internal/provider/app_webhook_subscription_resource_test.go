@@ -7,8 +7,10 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -133,7 +135,7 @@ func knownStringSet(values ...string) knownvalue.Check {
 
 func TestAppWebhookSubscriptionResource(t *testing.T) {
 	fx, ids := appWebhookFixture(t)
-	attr := func(name string, want knownvalue.Check) statecheck.StateCheck {
+	check := func(name string, want knownvalue.Check) statecheck.StateCheck {
 		return statecheck.ExpectKnownValue(appWebhookAddr, tfjsonpath.New(name), want)
 	}
 	initial := appWebhookConfig(ids, webhookCallbackURL, "verify-1", 1, "", "messages", "account_update")
@@ -149,13 +151,13 @@ func TestAppWebhookSubscriptionResource(t *testing.T) {
 					plancheck.ExpectKnownValue(appWebhookAddr, tfjsonpath.New("id"), knownvalue.StringExact(ids.App)),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					attr("id", knownvalue.StringExact(ids.App)),
-					attr("callback_url", knownvalue.StringExact(webhookCallbackURL)),
-					attr("fields", knownStringSet("account_update", "messages")),
-					attr("include_values", knownvalue.Bool(true)),
-					attr("active", knownvalue.Bool(true)),
-					attr("verify_token_wo", knownvalue.Null()),
-					attr("verify_token_wo_version", knownvalue.Int64Exact(1)),
+					check("id", knownvalue.StringExact(ids.App)),
+					check("callback_url", knownvalue.StringExact(webhookCallbackURL)),
+					check("fields", knownStringSet("account_update", "messages")),
+					check("include_values", knownvalue.Bool(true)),
+					check("active", knownvalue.Bool(true)),
+					check("verify_token_wo", knownvalue.Null()),
+					check("verify_token_wo_version", knownvalue.Int64Exact(1)),
 				},
 			},
 			{
@@ -173,9 +175,9 @@ func TestAppWebhookSubscriptionResource(t *testing.T) {
 					plancheck.ExpectResourceAction(appWebhookAddr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					attr("fields", knownStringSet("account_update", "message_template_status_update", "messages")),
-					attr("include_values", knownvalue.Bool(false)),
-					attr("id", knownvalue.StringExact(ids.App)),
+					check("fields", knownStringSet("account_update", "message_template_status_update", "messages")),
+					check("include_values", knownvalue.Bool(false)),
+					check("id", knownvalue.StringExact(ids.App)),
 				},
 			},
 			{
@@ -199,8 +201,8 @@ func TestAppWebhookSubscriptionResource(t *testing.T) {
 					plancheck.ExpectResourceAction(appWebhookAddr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					attr("callback_url", knownvalue.StringExact(webhookCallbackURL)),
-					attr("fields", knownStringSet("account_update", "message_template_status_update", "messages")),
+					check("callback_url", knownvalue.StringExact(webhookCallbackURL)),
+					check("fields", knownStringSet("account_update", "message_template_status_update", "messages")),
 				},
 			},
 		},
@@ -212,9 +214,16 @@ func TestAppWebhookSubscriptionResource(t *testing.T) {
 	if got := fx.Count("DELETE", "/"+ids.App+"/subscriptions"); got != 1 {
 		t.Errorf("DELETE subscriptions = %d, want 1", got)
 	}
+	// Each POST carries the verify token from the configuration (write-only,
+	// so never from plan or state) and the planned settings.
+	var posts []string
 	for _, r := range fx.Requests() {
-		if r.Method == "POST" && !strings.Contains(r.Body, "object=whatsapp_business_account") {
-			t.Errorf("POST body %q does not name the object", r.Body)
+		if r.Method == "POST" {
+			q, err := url.ParseQuery(r.Body)
+			if err != nil || q.Get("object") != graph.WABAWebhookObject {
+				t.Errorf("POST body %q does not name the object", r.Body)
+			}
+			posts = append(posts, q.Get("verify_token")+" "+q.Get("include_values")+" "+q.Get("fields"))
 		}
 		if r.Method == "DELETE" && r.Query != "object=whatsapp_business_account" {
 			t.Errorf("DELETE query = %q, want object=whatsapp_business_account", r.Query)
@@ -222,6 +231,15 @@ func TestAppWebhookSubscriptionResource(t *testing.T) {
 		if !strings.Contains(r.Path, "/"+ids.App+"/") {
 			t.Errorf("unexpected request %s %s", r.Method, r.Path)
 		}
+	}
+	wantPosts := []string{
+		"verify-1 true account_update,messages",
+		"verify-2 false account_update,message_template_status_update,messages",
+		"verify-oob true messages",
+		"verify-2 false account_update,message_template_status_update,messages",
+	}
+	if !slices.Equal(posts, wantPosts) {
+		t.Errorf("POST bodies = %q\nwant %q", posts, wantPosts)
 	}
 }
 

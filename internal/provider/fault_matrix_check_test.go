@@ -225,7 +225,7 @@ func judge(c matrixCase, phase, method string, snap matrixSnapshot, plan *tfjson
 		if c.fault.trace && len(blocks) > 0 && strings.Contains(blocks[0], "fbtrace_id") {
 			outcome += " +trace"
 		}
-		outcome += fmt.Sprintf(", %d tries", longest)
+		outcome += fmt.Sprintf(", %d attempts", longest)
 	}
 	if c.kind.data {
 		return outcome, "-", problems
@@ -248,6 +248,12 @@ func diagnosticTag(c matrixCase, blocks []string) string {
 	}
 	if m := regexp.MustCompile(`: HTTP (\d+) `).FindStringSubmatch(blocks[0]); m != nil {
 		return "HTTP " + m[1]
+	}
+	switch {
+	case regexp.MustCompile(`reset|EOF`).MatchString(blocks[0]):
+		return "conn reset"
+	case regexp.MustCompile(`Timeout|deadline`).MatchString(blocks[0]):
+		return "timeout"
 	}
 	return "no response"
 }

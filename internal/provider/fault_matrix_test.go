@@ -194,9 +194,9 @@ func logMatrix(t *testing.T, results []matrixResult) {
 		return faultOrder[a.fault] < faultOrder[b.fault]
 	})
 	var b strings.Builder
-	head := matrixResult{"operation", "fault", fmt.Sprintf("transient (fires %dx)", matrixTransientTimes), "permanent (every attempt)", "state after permanent"}
+	head := matrixResult{"operation", "fault", fmt.Sprintf("transient (fires %dx)", matrixTransientTimes), "permanent (attempts Graph saw)", "state after permanent"}
 	line := func(r matrixResult) {
-		fmt.Fprintf(&b, "%-22s  %-15s  %-22s  %-36s  %s\n", r.op, r.fault, r.transient, r.permanent, r.state)
+		fmt.Fprintf(&b, "%-22s  %-15s  %-20s  %-40s  %s\n", r.op, r.fault, r.transient, r.permanent, r.state)
 	}
 	fmt.Fprintf(&b, "\nfault matrix: max_retries=%d, request_timeout=%s\n", matrixMaxRetries, matrixRequestTimeout)
 	line(head)

@@ -100,7 +100,7 @@ func TestImportIDValidation(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.resourceType+" "+tc.id, func(t *testing.T) {
-			config := fmt.Sprintf("provider \"whatsapp\" {\n  business_id = \"506914307656634\"\n}\n")
+			config := "provider \"whatsapp\" {\n  business_id = \"506914307656634\"\n}\n"
 			if tc.resourceType == "whatsapp_assigned_user" {
 				config += fmt.Sprintf("resource \"whatsapp_assigned_user\" \"x\" {\n  waba_id = %q\n  user_id = %q\n  tasks = [\"MANAGE\"]\n}\n", waba, user)
 			} else {
