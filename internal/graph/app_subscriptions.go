@@ -147,7 +147,7 @@ func (c *Client) ListAppSubscriptions(ctx context.Context) ([]AppSubscription, e
 		return nil, err
 	}
 	scope := c.appSubscriptionsScope()
-	v, err := app.cached(ctx, scope, scope, func(ctx context.Context) (any, error) {
+	v, err := cachedAs[[]AppSubscription](app.cached(ctx, scope, scope, func(ctx context.Context) (any, error) {
 		var subs []AppSubscription
 		err := app.listAll(ctx, "app_subscriptions", appSubscriptionsPath(c.cfg.AppID), nil, func(raw json.RawMessage) error {
 			var j appSubscriptionJSON
@@ -163,11 +163,11 @@ func (c *Client) ListAppSubscriptions(ctx context.Context) ([]AppSubscription, e
 			return nil
 		})
 		return subs, err
-	})
+	}))
 	if err != nil {
 		return nil, err
 	}
-	subs := slices.Clone(v.([]AppSubscription))
+	subs := slices.Clone(v)
 	for i := range subs {
 		subs[i].Fields = slices.Clone(subs[i].Fields)
 	}

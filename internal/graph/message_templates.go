@@ -117,7 +117,7 @@ func (c *Client) ListMessageTemplates(ctx context.Context, wabaID string, filter
 	}
 	q.Set("fields", strings.Join(MessageTemplateFields, ","))
 	scope := "message_templates|" + wabaID
-	v, err := c.cached(ctx, scope, scope+"|"+q.Encode(), func(ctx context.Context) (any, error) {
+	v, err := cachedAs[[]MessageTemplate](c.cached(ctx, scope, scope+"|"+q.Encode(), func(ctx context.Context) (any, error) {
 		var templates []MessageTemplate
 		err := c.listAll(ctx, "message_templates", messageTemplatesPath(wabaID), q, func(raw json.RawMessage) error {
 			t, err := decodeMessageTemplate(raw)
@@ -128,11 +128,11 @@ func (c *Client) ListMessageTemplates(ctx context.Context, wabaID string, filter
 			return nil
 		})
 		return templates, err
-	})
+	}))
 	if err != nil {
 		return nil, err
 	}
-	templates := slices.Clone(v.([]MessageTemplate))
+	templates := slices.Clone(v)
 	for i := range templates {
 		templates[i].QualityScore = clonePtr(templates[i].QualityScore)
 		templates[i].RejectedReason = clonePtr(templates[i].RejectedReason)

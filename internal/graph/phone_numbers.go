@@ -116,7 +116,7 @@ func (c *Client) ListPhoneNumbers(ctx context.Context, wabaID string, filter Pho
 		q.Set("filtering", string(f))
 	}
 	scope := "phone_numbers|" + wabaID
-	v, err := c.cached(ctx, scope, scope+"|"+q.Encode(), func(ctx context.Context) (any, error) {
+	v, err := cachedAs[[]PhoneNumber](c.cached(ctx, scope, scope+"|"+q.Encode(), func(ctx context.Context) (any, error) {
 		var phones []PhoneNumber
 		err := c.listAll(ctx, "phone_numbers", phoneNumbersPath(wabaID), q, func(raw json.RawMessage) error {
 			p, err := decodePhoneNumber(raw)
@@ -129,11 +129,11 @@ func (c *Client) ListPhoneNumbers(ctx context.Context, wabaID string, filter Pho
 			return nil
 		})
 		return phones, err
-	})
+	}))
 	if err != nil {
 		return nil, err
 	}
-	phones := slices.Clone(v.([]PhoneNumber))
+	phones := slices.Clone(v)
 	for i := range phones {
 		phones[i] = phones[i].clone()
 	}

@@ -21,7 +21,7 @@ var SubscribedAppsFields = []string{"whatsapp_business_api_data", "override_call
 func (c *Client) ListSubscribedAppsWithFields(ctx context.Context, wabaID string) ([]SubscribedApp, error) {
 	q := url.Values{"fields": {strings.Join(SubscribedAppsFields, ",")}}
 	scope := "subscribed_apps|" + wabaID
-	v, err := c.cached(ctx, scope, scope+"|"+q.Encode(), func(ctx context.Context) (any, error) {
+	v, err := cachedAs[[]SubscribedApp](c.cached(ctx, scope, scope+"|"+q.Encode(), func(ctx context.Context) (any, error) {
 		var apps []SubscribedApp
 		err := c.listAll(ctx, "subscribed_apps", subscribedAppsPath(wabaID), q, func(raw json.RawMessage) error {
 			var j subscribedAppJSON
@@ -32,9 +32,9 @@ func (c *Client) ListSubscribedAppsWithFields(ctx context.Context, wabaID string
 			return nil
 		})
 		return apps, err
-	})
+	}))
 	if err != nil {
 		return nil, err
 	}
-	return slices.Clone(v.([]SubscribedApp)), nil
+	return slices.Clone(v), nil
 }
