@@ -79,16 +79,20 @@ func (e *Env) Measure(ctx context.Context, ws *tfcli.Workspace, name string, arg
 		p.Changes, err = true, nil
 	}
 	if err != nil {
-		return p, fmt.Errorf("terraform %s: %w\n%s", strings.Join(args, " "), err, tail(p.Output, 3000))
+		return p, fmt.Errorf("terraform %s: %w\n%s", strings.Join(args, " "), err, tail(p.Output))
 	}
 	return p, nil
 }
 
-func tail(s string, n int) string {
-	if len(s) <= n {
+// outputTail is how much of Terraform's output an error quotes.
+const outputTail = 3000
+
+// tail is the end of s, at most outputTail bytes of it.
+func tail(s string) string {
+	if len(s) <= outputTail {
 		return s
 	}
-	return "..." + s[len(s)-n:]
+	return "..." + s[len(s)-outputTail:]
 }
 
 // Terraform arguments of the three measured phases.

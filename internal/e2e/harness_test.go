@@ -46,21 +46,25 @@ func providerBinDir(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("runs terraform end to end; skipped with -short")
 	}
-	buildOnce.Do(func() {
-		root, err := os.MkdirTemp("", "wa-e2e-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binDir = filepath.Join(root, "bin")
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-		defer cancel()
-		_, buildErr = tfcli.BuildProvider(ctx, "../..", binDir, &buildLog)
-	})
+	buildOnce.Do(buildProvider)
 	if buildErr != nil {
 		t.Fatalf("%v\n%s", buildErr, buildLog.String())
 	}
 	return binDir
+}
+
+// buildProvider builds the provider into a directory that outlives any one
+// test: every test in the binary shares it, and TestMain removes it.
+func buildProvider() {
+	root, err := os.MkdirTemp("", "wa-e2e-")
+	if err != nil {
+		buildErr = err
+		return
+	}
+	binDir = filepath.Join(root, "bin")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	_, buildErr = tfcli.BuildProvider(ctx, "../..", binDir, &buildLog)
 }
 
 // e2eSeed is the default fixture data plus freshWABA.

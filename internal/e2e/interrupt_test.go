@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -93,6 +94,9 @@ func TestInterruptDuringSlowApply(t *testing.T) {
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) {
 		t.Errorf("an interrupted apply exited with %v, want a failure", err)
+	}
+	if !strings.Contains(out.String(), "Gracefully shutting down") {
+		t.Errorf("terraform did not shut down gracefully:\n%s", tail(out.String(), 4000))
 	}
 
 	// Every slow create must have reached Graph and been abandoned, or the

@@ -32,9 +32,14 @@ func TestThrottlingStorm(t *testing.T) {
 	if err := r.ws.WriteFile("main.tf", assignedUsersConfig("  max_retries = 10\n", tasks)); err != nil {
 		t.Fatal(err)
 	}
-	r.sim.InjectFault(simulator.Fault{Kind: simulator.FaultGraphError, Code: 80008, Probability: 0.3})
+	// Each throttled answer asks for a one-second wait (Retry-After), which
+	// the client honours instead of its exponential back-off: a run of
+	// throttles on one call then costs seconds, not minutes.
+	r.sim.InjectFault(simulator.Fault{Kind: simulator.FaultGraphError, Code: 80008, Probability: 0.3, RetryAfter: 1})
 
+	began := time.Now()
 	out := r.mustTF(ctx, "apply", "-no-color", "-input=false", "-auto-approve")
+	t.Logf("apply took %v", time.Since(began).Round(time.Millisecond))
 	if strings.Contains(out, "Error:") {
 		t.Errorf("the apply reported an error:\n%s", tail(out, 4000))
 	}
@@ -73,7 +78,9 @@ func TestThrottlingStorm(t *testing.T) {
 		t.Errorf("retries %d, logged %d, throttled %d: each throttled answer should cost exactly one retry", retries, logged, throttled)
 	}
 
+	began = time.Now()
 	changes, err := r.ws.PlanHasChanges(ctx, &strings.Builder{}, &strings.Builder{}, "-no-color", "-input=false")
+	t.Logf("plan took %v", time.Since(began).Round(time.Millisecond))
 	if err != nil || changes {
 		t.Errorf("the plan during the storm has changes (%v) or failed: %v", changes, err)
 	}

@@ -221,7 +221,7 @@ func judge(c matrixCase, phase, method string, snap matrixSnapshot, plan *tfjson
 		if !c.fault.retryable && slices.Max(append(runs, 0)) > 1 {
 			fail("a refusal was retried (runs %v)", runs)
 		}
-		outcome = "error " + diagnosticTag(c, blocks)
+		outcome = "error " + diagnosticTag(blocks)
 		if c.fault.trace && len(blocks) > 0 && strings.Contains(blocks[0], "fbtrace_id") {
 			outcome += " +trace"
 		}
@@ -236,7 +236,7 @@ func judge(c matrixCase, phase, method string, snap matrixSnapshot, plan *tfjson
 
 // diagnosticTag is the short name of what the diagnostic reported: the
 // Graph code, the HTTP status, or that no answer came.
-func diagnosticTag(c matrixCase, blocks []string) string {
+func diagnosticTag(blocks []string) string {
 	if len(blocks) == 0 {
 		return "(none)"
 	}

@@ -25,14 +25,14 @@ func fastRetries(c *graph.Config) {
 // fixtureFactories serves the provider with its Graph client pointed at the
 // fixture server. The real client, with its retries, logging and masking,
 // stays in the path.
-func fixtureFactories(fx *acctest.FixtureServer, opts ...Option) map[string]func() (tfprotov6.ProviderServer, error) {
-	all := append([]Option{func(c *graph.Config) {
+func fixtureFactories(fx *acctest.FixtureServer) map[string]func() (tfprotov6.ProviderServer, error) {
+	toFixtures := func(c *graph.Config) {
 		c.BaseURL = fx.URL()
 		c.AccessToken = fx.AccessToken()
 		c.AppSecret = fx.AppSecret()
-	}, fastRetries}, opts...)
+	}
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"whatsapp": providerserver.NewProtocol6WithError(New("test", all...)()),
+		"whatsapp": providerserver.NewProtocol6WithError(New("test", toFixtures, fastRetries)()),
 	}
 }
 

@@ -10,5 +10,5 @@ func (s *Server) serveApp(c *call) response {
 	s.mu.Lock()
 	app := s.st.apps[c.appID]
 	s.mu.Unlock()
-	return jsonResponse(200, map[string]string{"id": c.appID, "name": app.Name, "link": appLink(c.appID)})
+	return jsonResponse(map[string]string{"id": c.appID, "name": app.Name, "link": appLink(c.appID)})
 }

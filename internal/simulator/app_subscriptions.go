@@ -36,12 +36,12 @@ func (s *Server) serveAppSubscriptions(c *call) response {
 				"active": sub.Active, "fields": slices.Clone(sub.Fields),
 			})
 		}
-		return jsonResponse(200, map[string]any{"data": data})
+		return jsonResponse(map[string]any{"data": data})
 	case http.MethodPost:
 		return s.upsertAppSubscription(c, appID)
 	case http.MethodDelete:
 		s.deleteAppSubscription(appID, c.params.Get("object"), parseList(c.params["fields"]))
-		return jsonResponse(200, s.successBody())
+		return jsonResponse(s.successBody())
 	}
 	return errorResponse(errUnknownObject(c.method, appID))
 }
@@ -100,7 +100,7 @@ func (s *Server) upsertAppSubscription(c *call, appID string) response {
 	} else {
 		s.st.appSubs[appID] = append(subs, sub)
 	}
-	return jsonResponse(200, s.successBody())
+	return jsonResponse(s.successBody())
 }
 
 // deleteAppSubscription removes the given fields of an object, the whole

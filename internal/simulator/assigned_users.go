@@ -20,7 +20,7 @@ func (s *Server) serveAssignedUsers(c *call, w *WABA) response {
 			return errorResponse(errParam("The parameter user is required"))
 		}
 		w.Assignments = slices.DeleteFunc(w.Assignments, func(a Assignment) bool { return a.UserID == user })
-		return jsonResponse(200, s.successBody())
+		return jsonResponse(s.successBody())
 	}
 	return errorResponse(errUnknownObject(c.method, w.ID))
 }
@@ -83,5 +83,5 @@ func (s *Server) assignUser(c *call, w *WABA) response {
 	default:
 		w.Assignments[i].Tasks = tasks
 	}
-	return jsonResponse(200, s.successBody())
+	return jsonResponse(s.successBody())
 }

@@ -47,7 +47,7 @@ func (s *Server) listResponse(c *call, items []any, opts listOptions) response {
 	if wantsTotalCount(c.params.Get("summary")) {
 		body["summary"] = map[string]int{"total_count": total}
 	}
-	return jsonResponse(200, body)
+	return jsonResponse(body)
 }
 
 func (s *Server) pageLimit(raw string) (int, *graphError) {

@@ -16,8 +16,10 @@ type response struct {
 	header http.Header
 }
 
-func jsonResponse(status int, body any) response {
-	return response{status: status, body: body}
+// jsonResponse is a 200 answer with body as JSON; errors go through
+// errorResponse.
+func jsonResponse(body any) response {
+	return response{status: http.StatusOK, body: body}
 }
 
 func errorResponse(e *graphError) response {

@@ -20,7 +20,7 @@ func (s *Server) serveSubscribedApps(c *call, w *WABA) response {
 		return s.subscribeApp(c, w)
 	case http.MethodDelete:
 		w.Subscriptions = slices.DeleteFunc(w.Subscriptions, func(sub Subscription) bool { return sub.AppID == c.appID })
-		return jsonResponse(200, s.successBody())
+		return jsonResponse(s.successBody())
 	}
 	return errorResponse(errUnknownObject(c.method, w.ID))
 }
@@ -62,7 +62,7 @@ func (s *Server) subscribeApp(c *call, w *WABA) response {
 	} else {
 		w.Subscriptions[i].OverrideCallbackURI = override
 	}
-	return jsonResponse(200, s.successBody())
+	return jsonResponse(s.successBody())
 }
 
 // validCallbackURI accepts absolute https URLs of at most 200 characters.

@@ -115,5 +115,5 @@ func (s *Server) getWABA(c *call, w *WABA) response {
 			}
 		}
 	}
-	return jsonResponse(200, out)
+	return jsonResponse(out)
 }
