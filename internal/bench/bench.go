@@ -35,6 +35,9 @@ type Size struct {
 	// PlanWall and FloorWall are the median wall times of the refresh plan
 	// and of the plan of N terraform_data resources.
 	PlanWall, FloorWall time.Duration
+	// FloorApply is the wall time of applying the N terraform_data
+	// resources, for comparison with the apply.
+	FloorApply time.Duration
 }
 
 // Ratio is the plan's median wall time over the floor's.
@@ -94,9 +97,11 @@ func runSize(ctx context.Context, env *Env, n int, opts Options) (Size, error) {
 	if err != nil {
 		return s, err
 	}
-	if _, err := measure(floor, "floor apply", ApplyArgs); err != nil {
+	floorApply, err := measure(floor, "floor apply", ApplyArgs)
+	if err != nil {
 		return s, err
 	}
+	s.FloorApply = floorApply.Wall
 	// Alternate the two plans so that both see the same machine load.
 	var plans, floors []time.Duration
 	var plan Phase

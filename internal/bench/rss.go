@@ -32,10 +32,13 @@ type rssWatcher struct {
 
 	mu    sync.Mutex
 	peaks map[int]int64 // pid -> bytes
+	// others are processes with another parent, never looked at again so
+	// that polling stays cheap next to the run it measures.
+	others map[int]bool
 }
 
 func watchProviderRSS(parent int) *rssWatcher {
-	w := &rssWatcher{parent: parent, stop: make(chan struct{}), done: make(chan struct{}), peaks: map[int]int64{}}
+	w := &rssWatcher{parent: parent, stop: make(chan struct{}), done: make(chan struct{}), peaks: map[int]int64{}, others: map[int]bool{}}
 	go w.loop()
 	return w
 }
@@ -74,7 +77,7 @@ func (w *rssWatcher) sample() {
 	}
 	for _, e := range entries {
 		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
+		if err != nil || w.others[pid] {
 			continue
 		}
 		w.mu.Lock()
@@ -91,12 +94,16 @@ func (w *rssWatcher) sample() {
 	}
 }
 
+// isProvider reports whether pid is terraform's child running the provider
+// binary. A child of terraform is asked again at the next sample, as it may
+// not have exec'd the binary yet.
 func (w *rssWatcher) isProvider(pid int) bool {
 	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
 	if err != nil {
 		return false
 	}
 	if ppid, ok := parentPID(stat); !ok || ppid != w.parent {
+		w.others[pid] = true
 		return false
 	}
 	exe, err := os.Readlink("/proc/" + strconv.Itoa(pid) + "/exe")

@@ -66,15 +66,16 @@ func TestInterruptDuringSlowApply(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 
-	// Wait for the fast creates, then give the slow ones time to reach the
-	// simulator.
+	// Wait for the fast creates, then give the slow ones (started with
+	// them) time to reach the simulator; the count of abandoned requests
+	// below checks that they did.
 	for deadline := time.Now().Add(time.Minute); finishedPOSTs(r.sim) < fast; {
 		if time.Now().After(deadline) {
 			t.Fatalf("only %d creates finished\n%s", finishedPOSTs(r.sim), out.String())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	time.Sleep(time.Second)
+	time.Sleep(2 * time.Second)
 	sent := time.Now()
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)

@@ -12,34 +12,36 @@ import (
 
 // page is Graph's list envelope.
 type page struct {
-	Data   []json.RawMessage `json:"data"`
+	Data   items `json:"data"`
 	Paging *struct {
 		Cursors struct {
 			After string `json:"after"`
 		} `json:"cursors"`
 		Next string `json:"next"`
 	} `json:"paging"`
-	hasData bool
 }
 
-// UnmarshalJSON notes whether the body had a "data" key at all.
-func (p *page) UnmarshalJSON(b []byte) error {
-	type plain page // without this method
-	var probe struct {
-		Data json.RawMessage `json:"data"`
-	}
-	if err := json.Unmarshal(b, &probe); err != nil {
+// items is a page's data list. JSON null decodes to an empty list, so that
+// nil means the key was missing.
+type items []json.RawMessage
+
+func (it *items) UnmarshalJSON(b []byte) error {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
 		return err
 	}
-	p.hasData = probe.Data != nil
-	return json.Unmarshal(b, (*plain)(p))
+	if raw == nil {
+		raw = []json.RawMessage{}
+	}
+	*it = raw
+	return nil
 }
 
 // checkResponse refuses a 200 without a data key (such as
 // {"success":false}): read as an empty page it would make every object on the
 // edge look deleted.
 func (p *page) checkResponse() error {
-	if !p.hasData {
+	if p.Data == nil {
 		return errors.New(`the response has no "data" list, so it is not a page of the edge`)
 	}
 	return nil

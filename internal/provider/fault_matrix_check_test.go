@@ -218,9 +218,6 @@ func judge(c matrixCase, phase, method string, snap matrixSnapshot, plan *tfjson
 		if longest < attempts || (c.fault.hitsPerAttempt > 0 && longest > attempts*c.fault.hitsPerAttempt) {
 			fail("the longest run of faulted attempts is %d, want %d (runs %v)", longest, attempts, runs)
 		}
-		if !c.fault.retryable && slices.Max(append(runs, 0)) > 1 {
-			fail("a refusal was retried (runs %v)", runs)
-		}
 		outcome = "error " + diagnosticTag(blocks)
 		if c.fault.trace && len(blocks) > 0 && strings.Contains(blocks[0], "fbtrace_id") {
 			outcome += " +trace"
