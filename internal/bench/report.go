@@ -12,8 +12,12 @@ import (
 // returns the targets that were not met.
 func Report(w io.Writer, sizes []Size, planRuns int) []string {
 	var unmet []string
+	if len(sizes) > 0 {
+		fmt.Fprintf(w, "Targets: plan requests <= ceil(N/%d)+3; apply and destroy one write per resource (N users + 1 subscription) and reads <= ceil(N/%d)+3;\n"+
+			"plan wall <= %.1fx floor from N=%d.\n\n", sizes[0].Page, sizes[0].Page, MaxPlanRatio, WallRatioFrom)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "N\tphase\trequests\twrites\treads\twall s\tfloor s\tvs floor\tprovider peak RSS MiB\tproviders\t")
+	fmt.Fprintln(tw, "N\tphase\trequests\twrites\treads\twall s\tfloor s\tvs floor\tprovider peak RSS MiB\tproviders\t  met  targets")
 	for _, s := range sizes {
 		for _, p := range s.Phases {
 			checks := RequestChecks(p, s.N, s.Page)
