@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/provider"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/sdklog"
 )
 
 // version is set at build time by the release tooling (-ldflags "-X main.version=...").
@@ -22,7 +23,7 @@ func main() {
 	flag.Parse()
 	if !debug {
 		// A provider started with -debug logs to its own terminal: keep it.
-		quietSDKLogs(os.Environ(), os.Setenv)
+		sdklog.Quiet(os.Environ(), os.Setenv)
 	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{

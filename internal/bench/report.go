@@ -8,10 +8,16 @@ import (
 	"text/tabwriter"
 )
 
+// Miss is a target a measurement did not meet.
+type Miss struct {
+	What   string
+	Timing bool
+}
+
 // Report prints the measurements and their targets as two tables, and
 // returns the targets that were not met.
-func Report(w io.Writer, sizes []Size, planRuns int) []string {
-	var unmet []string
+func Report(w io.Writer, sizes []Size, planRuns int) []Miss {
+	var unmet []Miss
 	if len(sizes) > 0 {
 		fmt.Fprintf(w, "Targets: plan requests <= ceil(N/%d)+3; apply and destroy one write per resource (N users + 1 subscription) and reads <= ceil(N/%d)+3;\n"+
 			"plan wall <= %.1fx floor from N=%d.\n\n", sizes[0].Page, sizes[0].Page, MaxPlanRatio, WallRatioFrom)
@@ -37,7 +43,7 @@ func Report(w io.Writer, sizes []Size, planRuns int) []string {
 				targets = append(targets, c.Target)
 				if !c.Met {
 					met = "NO"
-					unmet = append(unmet, fmt.Sprintf("N=%d %s: %s", s.N, p.Name, c.Target))
+					unmet = append(unmet, Miss{fmt.Sprintf("N=%d %s: %s", s.N, p.Name, c.Target), c.Timing})
 				}
 			}
 			fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%.1f\t%d\t  %s  %s\n",

@@ -73,8 +73,8 @@ func TestWallCheckAndReport(t *testing.T) {
 	}}
 	var out bytes.Buffer
 	unmet := Report(&out, sizes, 3)
-	if len(unmet) != 1 || !strings.Contains(unmet[0], "wall<=1.5x floor") {
-		t.Errorf("unmet = %q", unmet)
+	if len(unmet) != 1 || !strings.Contains(unmet[0].What, "wall<=1.5x floor") || !unmet[0].Timing {
+		t.Errorf("unmet = %+v", unmet)
 	}
 	for _, want := range []string{"3.00x", "GET /{waba-id}/assigned_users", "NO"} {
 		if !strings.Contains(out.String(), want) {

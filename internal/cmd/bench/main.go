@@ -21,6 +21,7 @@ func main() {
 	work := flag.String("work", "", "working directory (default: a new temporary one, removed afterwards)")
 	sizes := flag.String("sizes", "10,100,500", "comma-separated numbers of whatsapp_assigned_user resources")
 	planRuns := flag.Int("plan-runs", 3, "timed runs of each refresh plan and floor plan; the median is reported")
+	strict := flag.Bool("strict", false, "exit non-zero when a wall-time target is missed too, not only a request target")
 	flag.Parse()
 
 	ns, err := parseSizes(*sizes)
@@ -48,14 +49,26 @@ func main() {
 	fmt.Println()
 	unmet := bench.Report(os.Stdout, results, *planRuns)
 	fmt.Printf("\nfinished in %.0fs\n", time.Since(start).Seconds())
-	if len(unmet) > 0 {
-		fmt.Println("targets NOT met:")
-		for _, u := range unmet {
-			fmt.Println("  " + u)
+	if len(unmet) == 0 {
+		fmt.Println("all targets met")
+		return
+	}
+	// Request counts are exact and fail the run; wall times depend on the
+	// machine and its load, so they fail it only with -strict.
+	fail := *strict
+	fmt.Println("targets NOT met:")
+	for _, u := range unmet {
+		kind := "requests"
+		if u.Timing {
+			kind = "timing"
+		} else {
+			fail = true
 		}
+		fmt.Printf("  %-8s %s\n", kind, u.What)
+	}
+	if fail {
 		os.Exit(1)
 	}
-	fmt.Println("all targets met")
 }
 
 func parseSizes(s string) ([]int, error) {

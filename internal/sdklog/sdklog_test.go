@@ -1,8 +1,8 @@
-package main
+package sdklog
 
 import "testing"
 
-func TestQuietSDKLogs(t *testing.T) {
+func TestQuiet(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		environ []string
@@ -18,7 +18,7 @@ func TestQuietSDKLogs(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			set := map[string]string{}
-			quietSDKLogs(tc.environ, func(k, v string) error { set[k] = v; return nil })
+			Quiet(tc.environ, func(k, v string) error { set[k] = v; return nil })
 			if !tc.quiet {
 				if len(set) != 0 {
 					t.Fatalf("set %v although Terraform records logs", set)
