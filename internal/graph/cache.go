@@ -12,10 +12,24 @@ import (
 // one WABA pages through the edge once instead of a hundred times. Every
 // write this client makes to an edge bumps that edge's generation, so a read
 // that follows a write never sees the list from before it.
+//
+// Reads of an edge also wait for this client's writes to that edge that are
+// still in flight. Terraform applies resources in parallel: when ten
+// assignments change at once, each one's read-back then starts after all ten
+// writes and the ten share one paged fetch, instead of each paging through
+// the edge after its own write.
 type listCache struct {
 	mu      sync.Mutex
 	gen     map[string]uint64
 	entries map[string]cacheEntry
+	writes  map[string]*writeGate
+}
+
+// writeGate counts the writes in flight to one scope; idle is closed when the
+// last of them ends.
+type writeGate struct {
+	n    int
+	idle chan struct{}
 }
 
 type cacheEntry struct {
@@ -27,6 +41,46 @@ type cacheEntry struct {
 func (l *listCache) init() {
 	l.gen = map[string]uint64{}
 	l.entries = map[string]cacheEntry{}
+	l.writes = map[string]*writeGate{}
+}
+
+func (l *listCache) beginWrite(scope string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	g := l.writes[scope]
+	if g == nil {
+		g = &writeGate{idle: make(chan struct{})}
+		l.writes[scope] = g
+	}
+	g.n++
+}
+
+func (l *listCache) endWrite(scope string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if g := l.writes[scope]; g != nil {
+		if g.n--; g.n == 0 {
+			close(g.idle)
+			delete(l.writes, scope)
+		}
+	}
+}
+
+// waitForWrites blocks until the writes to scope in flight now have ended.
+// Writes that start later do not hold the reader back.
+func (l *listCache) waitForWrites(ctx context.Context, scope string) error {
+	l.mu.Lock()
+	g := l.writes[scope]
+	l.mu.Unlock()
+	if g == nil {
+		return nil
+	}
+	select {
+	case <-g.idle:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // invalidate forgets every cached read of scope (an edge of one object).
@@ -46,6 +100,9 @@ func (l *listCache) invalidate(scope string) {
 // fetch; a fetch that overlapped a write is used by its callers but not kept.
 func (c *Client) cached(ctx context.Context, scope, key string, fetch func(context.Context) (any, error)) (any, error) {
 	l := &c.lists
+	if err := l.waitForWrites(ctx, scope); err != nil {
+		return nil, err
+	}
 	l.mu.Lock()
 	gen := l.gen[scope]
 	if e, ok := l.entries[key]; ok && e.gen == gen {
@@ -79,10 +136,14 @@ func (c *Client) cached(ctx context.Context, scope, key string, fetch func(conte
 
 // writing wraps a write to scope: the cache is invalidated before (so reads
 // starting now refetch) and after (so a read that overlapped the write is not
-// kept).
+// kept), and reads of scope wait for it to end.
 func (c *Client) writing(scope string, write func() error) error {
 	c.lists.invalidate(scope)
-	defer c.lists.invalidate(scope)
+	c.lists.beginWrite(scope)
+	defer func() {
+		c.lists.invalidate(scope)
+		c.lists.endWrite(scope)
+	}()
 	return write()
 }
 

@@ -345,7 +345,7 @@ func TestCachedListsAreCopies(t *testing.T) {
 	}
 }
 
-func TestReadDuringAWriteIsNotKept(t *testing.T) {
+func TestReadDuringAWriteWaitsForIt(t *testing.T) {
 	postArrived := make(chan struct{})
 	releasePost := make(chan struct{})
 	f := newFakeGraph(t, func(w http.ResponseWriter, r *http.Request) {
@@ -360,19 +360,32 @@ func TestReadDuringAWriteIsNotKept(t *testing.T) {
 	writeDone := make(chan error, 1)
 	go func() { writeDone <- c.AssignUser(ctx, testWABA, "42", []string{"MANAGE"}) }()
 	<-postArrived
-	// This read runs while the write is in flight: it may see the list from
-	// before the write, so it must not be kept.
-	if _, err := c.ListAssignedUsers(ctx, testWABA, testBiz); err != nil {
-		t.Fatal(err)
+	// A read that starts while the write is in flight waits for it, so it
+	// cannot see the list from before the write.
+	readDone := make(chan error, 1)
+	go func() {
+		_, err := c.ListAssignedUsers(ctx, testWABA, testBiz)
+		readDone <- err
+	}()
+	select {
+	case err := <-readDone:
+		t.Fatalf("the read finished while the write was in flight (err %v)", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	if n := f.countMatching("GET", "/assigned_users"); n != 0 {
+		t.Errorf("%d GETs were sent during the write, want 0", n)
 	}
 	close(releasePost)
 	if err := <-writeDone; err != nil {
 		t.Fatal(err)
 	}
+	if err := <-readDone; err != nil {
+		t.Fatal(err)
+	}
 	if _, err := c.ListAssignedUsers(ctx, testWABA, testBiz); err != nil {
 		t.Fatal(err)
 	}
-	if n := f.countMatching("GET", "/assigned_users"); n != 2 {
-		t.Errorf("the read after the write used the list read during it: %d GETs, want 2", n)
+	if n := f.countMatching("GET", "/assigned_users"); n != 1 {
+		t.Errorf("%d GETs, want 1: the read after the write, then the cache", n)
 	}
 }
