@@ -18,7 +18,10 @@ func TestReadsAfterParallelWritesShareOneFetch(t *testing.T) {
 	var fetches, writes sync.WaitGroup
 	var mu sync.Mutex
 	calls := 0
-	fetch := func(context.Context) (any, error) {
+	fetch := func(ctx context.Context) (any, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		mu.Lock()
 		calls++
 		mu.Unlock()
