@@ -75,7 +75,11 @@ func (d *subscribedAppsDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 	waba := model.WABAID.ValueString()
-	apps, err := d.data.client.ListSubscribedAppsWithFields(ctx, waba)
+	// The same read as whatsapp_subscribed_app's, so a configuration with
+	// both makes one request per page. It sends no fields= list: Meta does
+	// not document which names this edge accepts, and its default response
+	// already holds every attribute.
+	apps, err := d.data.client.ListSubscribedApps(ctx, waba)
 	addUsageWarnings(&resp.Diagnostics, d.data.client)
 	if err != nil {
 		addGraphError(&resp.Diagnostics, "list the apps subscribed to WhatsApp Business Account "+waba, err)

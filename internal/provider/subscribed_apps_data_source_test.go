@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/acctest"
-	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
 	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
 )
 
@@ -80,7 +79,7 @@ func TestSubscribedAppsDataSource(t *testing.T) {
 			},
 		}},
 	})
-	checkListRequests(t, fx, "subscribed_apps", graph.SubscribedAppsFields, true)
+	checkListRequests(t, fx, "subscribed_apps", nil, true)
 }
 
 func TestSubscribedAppsDataSource_empty(t *testing.T) {
@@ -95,7 +94,7 @@ func TestSubscribedAppsDataSource_empty(t *testing.T) {
 			},
 		}},
 	})
-	checkListRequests(t, fx, "subscribed_apps", graph.SubscribedAppsFields, false)
+	checkListRequests(t, fx, "subscribed_apps", nil, false)
 }
 
 func TestSubscribedAppsDataSource_validation(t *testing.T) {
