@@ -100,8 +100,9 @@ func writeRecorded(w http.ResponseWriter, resp cassette.Response) {
 
 // unmatched fails the test and answers with a Graph-shaped error.
 func (f *FixtureServer) unmatched(w http.ResponseWriter, shape requestShape, closest string) {
-	query := CanonicalQuery(shape.Query)
-	body := CanonicalBody(shape.ContentType, shape.Body)
+	// The request is live traffic: mask its credentials before printing.
+	query := redactCredentials(CanonicalQuery(shape.Query))
+	body := redactCredentials(CanonicalBody(shape.ContentType, shape.Body))
 	f.t.Errorf("fixture: no recorded interaction in %s matches %s\n  closest unused: %s",
 		f.path, describeRequest(shape.Method, shape.Path, query, body), closest)
 

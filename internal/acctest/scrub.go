@@ -128,6 +128,13 @@ func (s *scrubber) url(raw string) string {
 	return s.text(u.String())
 }
 
+// redactCredentials masks credential parameters and JSON members in text
+// that is about to be printed, such as a mismatch report.
+func redactCredentials(v string) string {
+	v = credentialParam.ReplaceAllString(v, "${1}="+Redacted)
+	return credentialJSON.ReplaceAllString(v, `${1}"`+Redacted+`"`)
+}
+
 // text scrubs free text: upstream URLs, secrets, credential parameters and
 // JSON members, and real IDs.
 func (s *scrubber) text(v string) string {

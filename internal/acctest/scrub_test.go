@@ -81,3 +81,15 @@ func TestRedactSecrets(t *testing.T) {
 		t.Error("nothing to redact")
 	}
 }
+
+func TestRedactCredentials(t *testing.T) {
+	got := redactCredentials(`{"override_callback_uri":"https://h/x","verify_token":"verify-1"} user=1&access_token=abc`)
+	for _, secret := range []string{"verify-1", "abc"} {
+		if strings.Contains(got, secret) {
+			t.Errorf("%q still holds %q", got, secret)
+		}
+	}
+	if !strings.Contains(got, `"override_callback_uri":"https://h/x"`) || !strings.Contains(got, "user=1") {
+		t.Errorf("%q lost what is not a credential", got)
+	}
+}
