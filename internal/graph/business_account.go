@@ -106,7 +106,7 @@ type businessAccountJSON struct {
 	IsSharedWithPartners               *bool         `json:"is_shared_with_partners"`
 	TemplateAutoArchivalEnabled        *bool         `json:"template_auto_archival_enabled"`
 	DisableMarketingMessagesOnCloudAPI *bool         `json:"disable_marketing_messages_on_cloud_api"`
-	CreationTime                       *flexInt      `json:"creation_time"`
+	CreationTime                       optionalInt   `json:"creation_time"`
 	OnBehalfOfBusinessInfo             *businessInfo `json:"on_behalf_of_business_info"`
 	OwnerBusinessInfo                  *businessInfo `json:"owner_business_info"`
 	HealthStatus                       *HealthStatus `json:"health_status"`
@@ -152,8 +152,8 @@ func DecodeBusinessAccount(data []byte) (BusinessAccount, error) {
 		OnBehalfOfBusinessInfo: j.OnBehalfOfBusinessInfo.export(), OwnerBusinessInfo: j.OwnerBusinessInfo.export(),
 		HealthStatus: j.HealthStatus,
 	}
-	if j.CreationTime != nil {
-		t := int64(*j.CreationTime)
+	if j.CreationTime.set {
+		t := int64(j.CreationTime.value)
 		ba.CreationTime = &t
 	}
 	return ba, nil

@@ -53,3 +53,24 @@ func (i *flexInt) UnmarshalJSON(data []byte) error {
 	*i = flexInt(f)
 	return nil
 }
+
+// optionalInt is a flexInt that remembers whether a value was present: an
+// absent field, null and the empty string all mean "not reported", where a
+// plain *flexInt would turn "" into a reported zero.
+type optionalInt struct {
+	value flexInt
+	set   bool
+}
+
+func (o *optionalInt) UnmarshalJSON(data []byte) error {
+	t := strings.Trim(strings.TrimSpace(string(data)), `"`)
+	if t == "null" || t == "" {
+		*o = optionalInt{}
+		return nil
+	}
+	if err := o.value.UnmarshalJSON(data); err != nil {
+		return err
+	}
+	o.set = true
+	return nil
+}
