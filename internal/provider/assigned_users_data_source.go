@@ -112,20 +112,15 @@ func (d *assignedUsersDataSource) Read(ctx context.Context, req datasource.ReadR
 }
 
 func assignedUsersValue(users []graph.AssignedUser, diags *diag.Diagnostics) types.List {
-	obj := collectObject(diags)
-	items := make([]attr.Value, 0, len(users))
-	for _, u := range users {
+	return objectList(users, assignedUserItemTypes, func(u graph.AssignedUser) map[string]attr.Value {
 		tasks := make([]attr.Value, 0, len(u.Tasks))
 		for _, t := range slices.Compact(slices.Sorted(slices.Values(u.Tasks))) {
 			tasks = append(tasks, types.StringValue(t))
 		}
 		set, d := types.SetValue(types.StringType, tasks)
 		diags.Append(d...)
-		items = append(items, obj(types.ObjectValue(assignedUserItemTypes, map[string]attr.Value{
-			"id": types.StringValue(u.ID), "name": blankAsNull(u.Name), "tasks": set,
-		})))
-	}
-	return collectList(diags)(types.ListValue(types.ObjectType{AttrTypes: assignedUserItemTypes}, items))
+		return map[string]attr.Value{"id": types.StringValue(u.ID), "name": blankAsNull(u.Name), "tasks": set}
+	}, diags)
 }
 
 // blankAsNull maps a missing or blank name to null, so that state says

@@ -144,16 +144,13 @@ func (d *messageTemplatesDataSource) Read(ctx context.Context, req datasource.Re
 }
 
 func messageTemplatesValue(templates []graph.MessageTemplate, diags *diag.Diagnostics) types.List {
-	obj := collectObject(diags)
-	items := make([]attr.Value, 0, len(templates))
-	for _, t := range templates {
-		items = append(items, obj(types.ObjectValue(messageTemplateItemTypes, map[string]attr.Value{
+	return objectList(templates, messageTemplateItemTypes, func(t graph.MessageTemplate) map[string]attr.Value {
+		return map[string]attr.Value{
 			"id": types.StringValue(t.ID), "name": emptyAsNull(t.Name), "language": emptyAsNull(t.Language),
 			"category": emptyAsNull(t.Category), "status": emptyAsNull(t.Status),
 			"quality_score":   types.StringPointerValue(t.QualityScore),
 			"rejected_reason": types.StringPointerValue(t.RejectedReason),
 			"components_json": emptyAsNull(t.ComponentsJSON),
-		})))
-	}
-	return collectList(diags)(types.ListValue(types.ObjectType{AttrTypes: messageTemplateItemTypes}, items))
+		}
+	}, diags)
 }

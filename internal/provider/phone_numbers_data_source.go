@@ -112,10 +112,8 @@ func (d *phoneNumbersDataSource) Read(ctx context.Context, req datasource.ReadRe
 }
 
 func phoneNumbersValue(phones []graph.PhoneNumber, diags *diag.Diagnostics) types.List {
-	obj := collectObject(diags)
-	items := make([]attr.Value, 0, len(phones))
-	for _, p := range phones {
-		items = append(items, obj(types.ObjectValue(phoneNumberItemTypes, map[string]attr.Value{
+	return objectList(phones, phoneNumberItemTypes, func(p graph.PhoneNumber) map[string]attr.Value {
+		return map[string]attr.Value{
 			"id":                       types.StringValue(p.ID),
 			"display_phone_number":     types.StringPointerValue(p.DisplayPhoneNumber),
 			"verified_name":            types.StringPointerValue(p.VerifiedName),
@@ -128,7 +126,6 @@ func phoneNumbersValue(phones []graph.PhoneNumber, diags *diag.Diagnostics) type
 			"account_mode":                 types.StringPointerValue(p.AccountMode),
 			"is_official_business_account": types.BoolPointerValue(p.IsOfficialBusinessAccount),
 			"last_onboarded_time":          types.StringPointerValue(p.LastOnboardedTime),
-		})))
-	}
-	return collectList(diags)(types.ListValue(types.ObjectType{AttrTypes: phoneNumberItemTypes}, items))
+		}
+	}, diags)
 }

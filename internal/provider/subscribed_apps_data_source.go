@@ -93,14 +93,10 @@ func (d *subscribedAppsDataSource) Read(ctx context.Context, req datasource.Read
 }
 
 func subscribedAppsValue(apps []graph.SubscribedApp, diags *diag.Diagnostics) types.List {
-	obj := collectObject(diags)
-	elemType := types.ObjectType{AttrTypes: subscribedAppItemTypes}
-	items := make([]attr.Value, 0, len(apps))
-	for _, a := range apps {
-		items = append(items, obj(types.ObjectValue(subscribedAppItemTypes, map[string]attr.Value{
+	return objectList(apps, subscribedAppItemTypes, func(a graph.SubscribedApp) map[string]attr.Value {
+		return map[string]attr.Value{
 			"id": types.StringValue(a.ID), "name": emptyAsNull(a.Name), "link": emptyAsNull(a.Link),
 			"override_callback_uri": emptyAsNull(a.OverrideCallbackURI),
-		})))
-	}
-	return collectList(diags)(types.ListValue(elemType, items))
+		}
+	}, diags)
 }

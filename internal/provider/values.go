@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -28,4 +29,16 @@ func emptyAsNull(s string) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(s)
+}
+
+// objectList builds a list attribute of objects, one per item, from a
+// function giving each item's attribute values. The list data sources share
+// it so each states only how an item maps to its attributes.
+func objectList[T any](items []T, attrTypes map[string]attr.Type, values func(T) map[string]attr.Value, diags *diag.Diagnostics) types.List {
+	obj := collectObject(diags)
+	elems := make([]attr.Value, 0, len(items))
+	for _, item := range items {
+		elems = append(elems, obj(types.ObjectValue(attrTypes, values(item))))
+	}
+	return collectList(diags)(types.ListValue(types.ObjectType{AttrTypes: attrTypes}, elems))
 }
