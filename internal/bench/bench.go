@@ -33,15 +33,22 @@ type Size struct {
 	// Phases are apply, plan and destroy, in that order.
 	Phases []Phase
 	// PlanWall and FloorWall are the median wall times of the refresh plan
-	// and of the plan of N terraform_data resources.
-	PlanWall, FloorWall time.Duration
-	// FloorApply is the wall time of applying the N terraform_data
-	// resources, for comparison with the apply.
-	FloorApply time.Duration
+	// and of the plan of N terraform_data resources; FrameworkWall is that
+	// of the plan of N terraform-provider-floor resources.
+	PlanWall, FloorWall, FrameworkWall time.Duration
+	// FloorApply and FrameworkApply are the wall times of applying the N
+	// terraform_data and terraform-provider-floor resources, for comparison
+	// with the apply.
+	FloorApply, FrameworkApply time.Duration
 }
 
 // Ratio is the plan's median wall time over the floor's.
 func (s Size) Ratio() float64 { return s.PlanWall.Seconds() / s.FloorWall.Seconds() }
+
+// FrameworkRatio is the framework floor's median plan wall time over the
+// floor's: the least Ratio any provider built on the framework could show
+// in the same run.
+func (s Size) FrameworkRatio() float64 { return s.FrameworkWall.Seconds() / s.FloorWall.Seconds() }
 
 // Run builds the provider, starts the simulator and measures every size.
 func Run(ctx context.Context, opts Options) ([]Size, error) {
@@ -61,6 +68,9 @@ func Run(ctx context.Context, opts Options) ([]Size, error) {
 		return nil, err
 	}
 	defer env.Close()
+	if err := env.BuildFrameworkFloor(ctx, opts.Progress); err != nil {
+		return nil, err
+	}
 	page := PageSize(seed)
 
 	var out []Size
@@ -85,6 +95,10 @@ func runSize(ctx context.Context, env *Env, n int, opts Options) (Size, error) {
 	if err != nil {
 		return s, err
 	}
+	framework, err := env.FrameworkFloorWorkspace(fmt.Sprintf("framework-%d", n), FrameworkFloorConfig(n))
+	if err != nil {
+		return s, err
+	}
 	measure := func(w *tfcli.Workspace, name string, args []string) (Phase, error) {
 		p, err := env.Measure(ctx, w, name, args...)
 		if err == nil {
@@ -102,8 +116,13 @@ func runSize(ctx context.Context, env *Env, n int, opts Options) (Size, error) {
 		return s, err
 	}
 	s.FloorApply = floorApply.Wall
-	// Alternate the two plans so that both see the same machine load.
-	var plans, floors []time.Duration
+	frameworkApply, err := measure(framework, "framework apply", ApplyArgs)
+	if err != nil {
+		return s, err
+	}
+	s.FrameworkApply = frameworkApply.Wall
+	// Alternate the three plans so that all see the same machine load.
+	var plans, floors, frameworks []time.Duration
 	var plan Phase
 	for i := range opts.PlanRuns {
 		p, err := measure(ws, "plan", PlanArgs)
@@ -119,13 +138,21 @@ func runSize(ctx context.Context, env *Env, n int, opts Options) (Size, error) {
 			return s, err
 		}
 		floors = append(floors, f.Wall)
+		fw, err := measure(framework, "framework plan", PlanArgs)
+		if err != nil {
+			return s, err
+		}
+		if f.Changes || fw.Changes {
+			return s, fmt.Errorf("N=%d: a plan of terraform_data or terraform-provider-floor resources found changes; its time would not be a refresh's", n)
+		}
+		frameworks = append(frameworks, fw.Wall)
 	}
 	destroy, err := measure(ws, "destroy", DestroyArgs)
 	if err != nil {
 		return s, err
 	}
 	s.Phases = []Phase{apply, plan, destroy}
-	s.PlanWall, s.FloorWall = median(plans), median(floors)
+	s.PlanWall, s.FloorWall, s.FrameworkWall = median(plans), median(floors), median(frameworks)
 	return s, nil
 }
 

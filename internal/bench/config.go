@@ -63,3 +63,28 @@ resource "terraform_data" "u%[2]d" {
 	}
 	return b.String()
 }
+
+// FrameworkFloorConfig is n resources of terraform-provider-floor shaped like
+// the assignments: what the plugin protocol and terraform-plugin-framework
+// cost for n resources of a provider that does nothing.
+func FrameworkFloorConfig(n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `terraform {
+  required_providers {
+    floor = {
+      source = %q
+    }
+  }
+}
+`, FloorSource)
+	for i := range n {
+		fmt.Fprintf(&b, `
+resource "floor_assignment" "u%[2]d" {
+  waba_id = %[1]q
+  user_id = "%[3]d"
+  tasks   = ["MANAGE_TEMPLATES", "VIEW_COST"]
+}
+`, WABAID, i+1, FirstUserID+i)
+	}
+	return b.String()
+}

@@ -47,6 +47,7 @@ type Env struct {
 	URL     string
 	WorkDir string
 	BinDir  string
+	root    string
 	token   string
 	stop    func()
 }
@@ -72,7 +73,7 @@ func Start(ctx context.Context, repoRoot, workDir string, seed simulator.Seed, b
 	if err != nil {
 		return nil, fmt.Errorf("starting the Graph API simulator: %w", err)
 	}
-	return &Env{Sim: sim, URL: url, WorkDir: work, BinDir: binDir, token: seed.Tokens[0].Value, stop: stop}, nil
+	return &Env{Sim: sim, URL: url, WorkDir: work, BinDir: binDir, root: root, token: seed.Tokens[0].Value, stop: stop}, nil
 }
 
 // Close stops the simulator.
@@ -81,16 +82,41 @@ func (e *Env) Close() { e.stop() }
 // Workspace makes a fresh Terraform working directory named name, whose
 // provider talks to the simulator, holding the given configuration.
 func (e *Env) Workspace(name, config string, env ...string) (*tfcli.Workspace, error) {
-	root := filepath.Join(e.WorkDir, name)
-	if err := os.RemoveAll(root); err != nil {
-		return nil, err
-	}
 	base := []string{
 		"WHATSAPP_BASE_URL=" + e.URL,
 		"WHATSAPP_ACCESS_TOKEN=" + e.token,
 		"WHATSAPP_BUSINESS_ID=" + BusinessID,
 	}
-	ws, err := tfcli.NewWorkspace(root, e.BinDir, append(base, env...)...)
+	return e.workspace(name, config, map[string]string{tfcli.ProviderSource: e.BinDir}, append(base, env...)...)
+}
+
+// FloorSource is terraform-provider-floor's address in configurations.
+const FloorSource = "wabactl/floor"
+
+// floorPackage is the main package of terraform-provider-floor.
+const floorPackage = "./internal/bench/terraform-provider-floor"
+
+// BuildFrameworkFloor compiles terraform-provider-floor next to the
+// provider, for FrameworkFloorWorkspace.
+func (e *Env) BuildFrameworkFloor(ctx context.Context, out io.Writer) error {
+	if err := tfcli.Build(ctx, e.root, floorPackage, filepath.Join(e.BinDir, "terraform-provider-floor"), out); err != nil {
+		return fmt.Errorf("building terraform-provider-floor: %w", err)
+	}
+	return nil
+}
+
+// FrameworkFloorWorkspace makes a fresh working directory for a
+// configuration of terraform-provider-floor resources.
+func (e *Env) FrameworkFloorWorkspace(name, config string) (*tfcli.Workspace, error) {
+	return e.workspace(name, config, map[string]string{FloorSource: e.BinDir})
+}
+
+func (e *Env) workspace(name, config string, overrides map[string]string, env ...string) (*tfcli.Workspace, error) {
+	root := filepath.Join(e.WorkDir, name)
+	if err := os.RemoveAll(root); err != nil {
+		return nil, err
+	}
+	ws, err := tfcli.NewWorkspaceOverrides(root, overrides, env...)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"time"
 )
 
 // Miss is a target a measurement did not meet.
@@ -23,16 +24,17 @@ func Report(w io.Writer, sizes []Size, planRuns int) []Miss {
 			"plan wall <= %.1fx floor from N=%d.\n\n", sizes[0].Page, sizes[0].Page, MaxPlanRatio, WallRatioFrom)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "N\tphase\trequests\twrites\treads\twall s\tfloor s\tvs floor\tprovider peak RSS MiB\tproviders\t  met  targets")
+	fmt.Fprintln(tw, "N\tphase\trequests\twrites\treads\twall s\tfloor s\tvs floor\tframework s\tframework vs floor\tprovider peak RSS MiB\tproviders\t  met  targets")
 	for _, s := range sizes {
 		for _, p := range s.Phases {
 			checks := RequestChecks(p, s.N, s.Page)
-			wall, floor, ratio := fmt.Sprintf("%.2f", p.Wall.Seconds()), "-", "-"
-			if p.Name == "apply" && s.FloorApply > 0 {
-				floor, ratio = fmt.Sprintf("%.2f", s.FloorApply.Seconds()), fmt.Sprintf("%.2fx", p.Wall.Seconds()/s.FloorApply.Seconds())
-			}
-			if p.Name == "plan" {
-				wall, floor, ratio = fmt.Sprintf("%.2f", s.PlanWall.Seconds()), fmt.Sprintf("%.2f", s.FloorWall.Seconds()), fmt.Sprintf("%.2fx", s.Ratio())
+			// Destroy has no floor: its wall times are only shown.
+			wall, floor, framework := p.Wall, time.Duration(0), time.Duration(0)
+			switch p.Name {
+			case "apply":
+				floor, framework = s.FloorApply, s.FrameworkApply
+			case "plan":
+				wall, floor, framework = s.PlanWall, s.FloorWall, s.FrameworkWall
 				if c, ok := WallCheck(s.N, s.Ratio()); ok {
 					checks = append(checks, c)
 				}
@@ -46,13 +48,21 @@ func Report(w io.Writer, sizes []Size, planRuns int) []Miss {
 					unmet = append(unmet, Miss{fmt.Sprintf("N=%d %s: %s", s.N, p.Name, c.Target), c.Timing})
 				}
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%.1f\t%d\t  %s  %s\n",
-				s.N, p.Name, p.Total(), p.Writes(), p.Reads(), wall, floor, ratio,
-				float64(p.PeakRSS)/(1<<20), p.Providers, met, strings.Join(targets, ", "))
+			fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%.2f\t%s\t%s\t%s\t%s\t%.1f\t%d\t  %s  %s\n",
+				s.N, p.Name, p.Total(), p.Writes(), p.Reads(), wall.Seconds(), seconds(floor), ratio(wall, floor),
+				seconds(framework), ratio(framework, floor), float64(p.PeakRSS)/(1<<20), p.Providers, met, strings.Join(targets, ", "))
 		}
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nfloor: the same command on N terraform_data resources (no provider, no API); plan walls are medians of %d runs.\n", planRuns)
+	fmt.Fprintf(w, "\nfloor: the same command on N terraform_data resources (no provider, no API).\n"+
+		"framework: the same command on N resources of terraform-provider-floor, a terraform-plugin-framework provider with the same\n"+
+		"attributes and no validators, plan modifiers or API: the least any provider on the framework costs; \"framework vs floor\" is\n"+
+		"the best \"vs floor\" such a provider could show in this run. Plan walls are medians of %d alternating runs.\n", planRuns)
+	for _, s := range sizes {
+		if c, ok := WallCheck(s.N, s.Ratio()); ok && !c.Met && s.FrameworkWall > 0 && s.FrameworkRatio() > MaxPlanRatio {
+			fmt.Fprintf(w, "N=%d: the plan target of %.1fx is below the framework floor's own %.2fx.\n", s.N, MaxPlanRatio, s.FrameworkRatio())
+		}
+	}
 
 	fmt.Fprintln(w, "\nGraph requests by route:")
 	routeTable(w, sizes)
@@ -94,4 +104,21 @@ func routeTable(w io.Writer, sizes []Size) {
 		fmt.Fprintf(tw, "%s\t\n", strings.Join(row, "\t"))
 	}
 	tw.Flush()
+}
+
+// seconds prints a measured wall time, or "-" when it was not measured.
+func seconds(d time.Duration) string {
+	if d <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", d.Seconds())
+}
+
+// ratio prints how many times the floor's wall time d took, or "-" when
+// either was not measured.
+func ratio(d, floor time.Duration) string {
+	if d <= 0 || floor <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2fx", d.Seconds()/floor.Seconds())
 }

@@ -68,7 +68,7 @@ func TestWallCheckAndReport(t *testing.T) {
 		t.Errorf("1.6x at N=100: %+v, %v", c, ok)
 	}
 	sizes := []Size{{
-		N: 100, Page: 100, PlanWall: 3 * time.Second, FloorWall: time.Second,
+		N: 100, Page: 100, PlanWall: 3 * time.Second, FloorWall: time.Second, FrameworkWall: 2 * time.Second,
 		Phases: []Phase{phase("plan", map[string]int{"GET " + RouteAssignedUsers: 1, "GET /app": 1})},
 	}}
 	var out bytes.Buffer
@@ -76,9 +76,18 @@ func TestWallCheckAndReport(t *testing.T) {
 	if len(unmet) != 1 || !strings.Contains(unmet[0].What, "wall<=1.5x floor") || !unmet[0].Timing {
 		t.Errorf("unmet = %+v", unmet)
 	}
-	for _, want := range []string{"3.00x", "GET /{waba-id}/assigned_users", "NO"} {
+	for _, want := range []string{"3.00x", "2.00x", "GET /{waba-id}/assigned_users", "NO",
+		"N=100: the plan target of 1.5x is below the framework floor's own 2.00x."} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
+	}
+
+	// A framework floor within the target: the miss is the provider's own.
+	sizes[0].FrameworkWall = 1200 * time.Millisecond
+	out.Reset()
+	Report(&out, sizes, 3)
+	if !strings.Contains(out.String(), "1.20x") || strings.Contains(out.String(), "below the framework floor") {
+		t.Errorf("report with a framework floor of 1.2x:\n%s", out.String())
 	}
 }

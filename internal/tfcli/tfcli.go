@@ -8,9 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -39,16 +41,21 @@ func BuildProvider(ctx context.Context, repoRoot, dir string, out io.Writer) (st
 		return "", err
 	}
 	bin := filepath.Join(dir, ProviderBinaryName)
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
-	cmd.Dir = repoRoot
-	if out != nil {
-		cmd.Stdout, cmd.Stderr = out, out
-	}
-	if err := cmd.Run(); err != nil {
+	if err := Build(ctx, repoRoot, ".", bin, out); err != nil {
 		return "", fmt.Errorf("building the provider: %w", err)
 	}
 	buildCache[key] = bin
 	return bin, nil
+}
+
+// Build compiles the main package pkg of the module at repoRoot into bin.
+func Build(ctx context.Context, repoRoot, pkg, bin string, out io.Writer) error {
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, pkg)
+	cmd.Dir = repoRoot
+	if out != nil {
+		cmd.Stdout, cmd.Stderr = out, out
+	}
+	return cmd.Run()
 }
 
 // Workspace is a Terraform working directory wired to a provider binary.
@@ -63,12 +70,23 @@ type Workspace struct {
 // a CLI configuration that makes Terraform use the binary in binDir without
 // a registry (no terraform init needed). env is added to the environment.
 func NewWorkspace(root, binDir string, env ...string) (*Workspace, error) {
+	return NewWorkspaceOverrides(root, map[string]string{ProviderSource: binDir}, env...)
+}
+
+// NewWorkspaceOverrides is NewWorkspace for any providers: overrides maps
+// each provider source ("namespace/type") to the directory holding its
+// binary.
+func NewWorkspaceOverrides(root string, overrides map[string]string, env ...string) (*Workspace, error) {
 	dir := filepath.Join(root, "config")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	var lines strings.Builder
+	for _, source := range slices.Sorted(maps.Keys(overrides)) {
+		fmt.Fprintf(&lines, "    %q = %q\n", source, overrides[source])
+	}
 	rc := filepath.Join(root, "terraformrc")
-	body := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", ProviderSource, binDir)
+	body := "provider_installation {\n  dev_overrides {\n" + lines.String() + "  }\n  direct {}\n}\n"
 	if err := os.WriteFile(rc, []byte(body), 0o644); err != nil {
 		return nil, err
 	}
