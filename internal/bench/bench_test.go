@@ -57,3 +57,41 @@ func describeCounts(counts map[string]int) string {
 	}
 	return b.String()
 }
+
+// TestFrameworkFloorProvider checks that the framework floor measures what it
+// claims to: its resources apply, refresh with no changes and reach no API.
+func TestFrameworkFloorProvider(t *testing.T) {
+	env := startEnv(t, Seed())
+	ctx := testContext(t)
+	if err := env.BuildFrameworkFloor(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := env.FrameworkFloorWorkspace("framework-floor", FrameworkFloorConfig(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	apply, err := env.Measure(ctx, ws, "apply", ApplyArgs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(apply.Output, "3 added, 0 changed, 0 destroyed") {
+		t.Errorf("apply output:\n%s", apply.Output)
+	}
+	plan, err := env.Measure(ctx, ws, "plan", PlanArgs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Changes {
+		t.Errorf("a refresh of the floor's own resources planned changes:\n%s", plan.Output)
+	}
+	if n := apply.Total() + plan.Total(); n != 0 {
+		t.Errorf("the floor provider made %d Graph requests, want none", n)
+	}
+	var show strings.Builder
+	if err := ws.Run(ctx, &show, &show, "state", "show", "floor_assignment.u2"); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"` + WABAID + "/" + fmt.Sprint(FirstUserID+1) + `"`; !strings.Contains(show.String(), want) {
+		t.Errorf("floor_assignment.u2 lacks id %s:\n%s", want, show.String())
+	}
+}

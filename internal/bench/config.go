@@ -33,15 +33,7 @@ resource "whatsapp_subscribed_app" "waba" {
   waba_id = %[1]q
 }
 `, WABAID)
-	for i := range n {
-		fmt.Fprintf(&b, `
-resource "whatsapp_assigned_user" "u%[2]d" {
-  waba_id = %[1]q
-  user_id = "%[3]d"
-  tasks   = ["MANAGE_TEMPLATES", "VIEW_COST"]
-}
-`, WABAID, i+1, FirstUserID+i)
-	}
+	writeAssignments(&b, "whatsapp_assigned_user", n)
 	return b.String()
 }
 
@@ -77,14 +69,20 @@ func FrameworkFloorConfig(n int) string {
   }
 }
 `, FloorSource)
+	writeAssignments(&b, "floor_assignment", n)
+	return b.String()
+}
+
+// writeAssignments writes n resources of type typ with the arguments of
+// whatsapp_assigned_user, one per generated user of the managed WABA.
+func writeAssignments(b *strings.Builder, typ string, n int) {
 	for i := range n {
-		fmt.Fprintf(&b, `
-resource "floor_assignment" "u%[2]d" {
-  waba_id = %[1]q
-  user_id = "%[3]d"
+		fmt.Fprintf(b, `
+resource %[1]q "u%[3]d" {
+  waba_id = %[2]q
+  user_id = "%[4]d"
   tasks   = ["MANAGE_TEMPLATES", "VIEW_COST"]
 }
-`, WABAID, i+1, FirstUserID+i)
+`, typ, WABAID, i+1, FirstUserID+i)
 	}
-	return b.String()
 }
