@@ -10,7 +10,6 @@ import (
 	"context"
 	"log"
 	"os"
-	"runtime/debug"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -24,12 +23,9 @@ import (
 const Address = "registry.terraform.io/wabactl/floor"
 
 func main() {
-	// The same process settings as terraform-provider-whatsapp, so that the
-	// two differ only in what their resources do.
+	// Quiet like terraform-provider-whatsapp, so that the two differ only in
+	// what their resources do.
 	sdklog.Quiet(os.Environ(), os.Setenv)
-	if _, set := os.LookupEnv("GOGC"); !set {
-		debug.SetGCPercent(200)
-	}
 	if err := providerserver.Serve(context.Background(), newProvider, providerserver.ServeOpts{Address: Address}); err != nil {
 		log.Fatal(err)
 	}
