@@ -143,7 +143,7 @@ func runSize(ctx context.Context, env *Env, n int, opts Options) (Size, error) {
 			return s, err
 		}
 		if f.Changes || fw.Changes {
-			return s, fmt.Errorf("N=%d: a plan of terraform_data or terraform-provider-floor resources found changes; its time would not be a refresh's", n)
+			return s, fmt.Errorf("a plan of %d terraform_data or terraform-provider-floor resources found changes; its time would not be a refresh's", n)
 		}
 		frameworks = append(frameworks, fw.Wall)
 	}
