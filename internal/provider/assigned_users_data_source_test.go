@@ -66,21 +66,7 @@ data "whatsapp_assigned_users" "explicit_business" {
 }
 
 func TestAssignedUsersDataSource_empty(t *testing.T) {
-	fx := acctest.NewFixtureServer(t)
-	ids := acctest.FixtureIDs(t)
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: fixtureFactories(fx),
-		Steps: []resource.TestStep{{
-			Config: providerConfig(ids) + fmt.Sprintf(`
-data "whatsapp_assigned_users" "test" {
-  waba_id = %q
-}
-`, ids.WABA2),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.whatsapp_assigned_users.test", tfjsonpath.New("users"), knownvalue.ListSizeExact(0)),
-			},
-		}},
-	})
+	testEmptyList(t, acctest.NewFixtureServer(t), "whatsapp_assigned_users", acctest.FixtureIDs(t).WABA2, "users")
 }
 
 func TestAssignedUsersDataSource_validation(t *testing.T) {

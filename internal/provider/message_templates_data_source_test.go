@@ -97,23 +97,9 @@ data "whatsapp_message_templates" "none" {
 // TestMessageTemplatesDataSource_empty reads a WABA whose seed has no
 // templates at all.
 func TestMessageTemplatesDataSource_empty(t *testing.T) {
-	ids := acctest.FixtureIDs(t)
 	seed := simulator.DefaultSeed()
 	seed.WABAs[0].MessageTemplates = nil
-	fx := acctest.NewFixtureServer(t, acctest.WithSeed(seed))
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: fixtureFactories(fx),
-		Steps: []resource.TestStep{{
-			Config: providerConfig(ids) + fmt.Sprintf(`
-data "whatsapp_message_templates" "test" {
-  waba_id = %q
-}
-`, ids.WABA),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.whatsapp_message_templates.test", tfjsonpath.New("templates"), knownvalue.ListSizeExact(0)),
-			},
-		}},
-	})
+	testEmptyList(t, acctest.NewFixtureServer(t, acctest.WithSeed(seed)), "whatsapp_message_templates", acctest.FixtureIDs(t).WABA, "templates")
 }
 
 func TestMessageTemplatesDataSource_validation(t *testing.T) {

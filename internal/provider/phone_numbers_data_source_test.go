@@ -89,21 +89,7 @@ data "whatsapp_phone_numbers" "sandbox" {
 }
 
 func TestPhoneNumbersDataSource_empty(t *testing.T) {
-	fx := acctest.NewFixtureServer(t)
-	ids := acctest.FixtureIDs(t)
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: fixtureFactories(fx),
-		Steps: []resource.TestStep{{
-			Config: providerConfig(ids) + fmt.Sprintf(`
-data "whatsapp_phone_numbers" "test" {
-  waba_id = %q
-}
-`, ids.WABA2),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.whatsapp_phone_numbers.test", tfjsonpath.New("phone_numbers"), knownvalue.ListSizeExact(0)),
-			},
-		}},
-	})
+	testEmptyList(t, acctest.NewFixtureServer(t), "whatsapp_phone_numbers", acctest.FixtureIDs(t).WABA2, "phone_numbers")
 }
 
 func TestPhoneNumbersDataSource_validation(t *testing.T) {

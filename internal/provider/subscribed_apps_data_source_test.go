@@ -2,8 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/url"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -21,34 +19,6 @@ data "whatsapp_subscribed_apps" "test" {
   waba_id = %q
 }
 `, waba)
-}
-
-// checkListRequests checks every request to an edge: each carries the
-// explicit field list, and at least one followed a cursor when paging is
-// expected.
-func checkListRequests(t *testing.T, fx *acctest.FixtureServer, edge string, fields []string, wantPaging bool) {
-	t.Helper()
-	n, paged := 0, false
-	for _, r := range fx.Requests() {
-		if !strings.HasSuffix(r.Path, "/"+edge) {
-			continue
-		}
-		n++
-		q, err := url.ParseQuery(r.Query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := q.Get("fields"), strings.Join(fields, ","); got != want {
-			t.Errorf("GET %s fields = %q, want %q", r.Path, got, want)
-		}
-		paged = paged || q.Has("after")
-	}
-	if n == 0 {
-		t.Errorf("no request to %s", edge)
-	}
-	if paged != wantPaging {
-		t.Errorf("paging followed = %v, want %v", paged, wantPaging)
-	}
 }
 
 func TestSubscribedAppsDataSource(t *testing.T) {
@@ -84,16 +54,7 @@ func TestSubscribedAppsDataSource(t *testing.T) {
 
 func TestSubscribedAppsDataSource_empty(t *testing.T) {
 	fx := acctest.NewFixtureServer(t)
-	ids := acctest.FixtureIDs(t)
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: fixtureFactories(fx),
-		Steps: []resource.TestStep{{
-			Config: subscribedAppsDataConfig(ids, ids.WABA2),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.whatsapp_subscribed_apps.test", tfjsonpath.New("apps"), knownvalue.ListSizeExact(0)),
-			},
-		}},
-	})
+	testEmptyList(t, fx, "whatsapp_subscribed_apps", acctest.FixtureIDs(t).WABA2, "apps")
 	checkListRequests(t, fx, "subscribed_apps", nil, false)
 }
 
