@@ -145,9 +145,7 @@ func (r *assignedUserResource) Create(ctx context.Context, req resource.CreateRe
 		return
 	}
 	err := r.data.client.AssignUser(ctx, waba, user, tasks)
-	addUsageWarnings(&resp.Diagnostics, r.data.client)
-	if err != nil {
-		addGraphError(&resp.Diagnostics, fmt.Sprintf("assign user %s to WhatsApp Business Account %s", user, waba), err)
+	if graphCallFailed(&resp.Diagnostics, r.data.client, fmt.Sprintf("assign user %s to WhatsApp Business Account %s", user, waba), err) {
 		return
 	}
 	// Graph confirmed the assignment with exactly these tasks. Reading the

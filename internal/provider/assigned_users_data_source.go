@@ -98,9 +98,7 @@ func (d *assignedUsersDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	waba := model.WABAID.ValueString()
 	users, err := d.data.client.ListAssignedUsers(ctx, waba, business)
-	addUsageWarnings(&resp.Diagnostics, d.data.client)
-	if err != nil {
-		addGraphError(&resp.Diagnostics, "list the users assigned to WhatsApp Business Account "+waba, err)
+	if graphCallFailed(&resp.Diagnostics, d.data.client, "list the users assigned to WhatsApp Business Account "+waba, err) {
 		return
 	}
 	model.BusinessID = types.StringValue(business)

@@ -158,9 +158,7 @@ func (d *businessAccountDataSource) Read(ctx context.Context, req datasource.Rea
 		return
 	}
 	ba, err := d.data.client.GetBusinessAccount(ctx, model.ID.ValueString())
-	addUsageWarnings(&resp.Diagnostics, d.data.client)
-	if err != nil {
-		addGraphError(&resp.Diagnostics, "read WhatsApp Business Account "+model.ID.ValueString(), err)
+	if graphCallFailed(&resp.Diagnostics, d.data.client, "read WhatsApp Business Account "+model.ID.ValueString(), err) {
 		return
 	}
 	resp.Diagnostics.Append(model.fill(ba)...)

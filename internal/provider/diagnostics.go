@@ -57,6 +57,18 @@ func describeGraphError(action string, err error) (string, string) {
 	return summary, strings.TrimRight(b.String(), "\n")
 }
 
+// graphCallFailed reports a Graph call's outcome: the usage warnings the
+// client has gathered, and the error diagnostic for action when err is set.
+// It returns whether err was set.
+func graphCallFailed(diags *diag.Diagnostics, client *graph.Client, action string, err error) bool {
+	addUsageWarnings(diags, client)
+	if err == nil {
+		return false
+	}
+	addGraphError(diags, action, err)
+	return true
+}
+
 // addUsageWarnings warns once per run for each rate-limit budget that is
 // nearly spent, before Meta starts refusing calls with error 80008.
 func addUsageWarnings(diags *diag.Diagnostics, client *graph.Client) {

@@ -131,9 +131,7 @@ func (d *messageTemplatesDataSource) Read(ctx context.Context, req datasource.Re
 	}
 	waba := model.WABAID.ValueString()
 	templates, err := d.data.client.ListMessageTemplates(ctx, waba, filter)
-	addUsageWarnings(&resp.Diagnostics, d.data.client)
-	if err != nil {
-		addGraphError(&resp.Diagnostics, "list the message templates of WhatsApp Business Account "+waba, err)
+	if graphCallFailed(&resp.Diagnostics, d.data.client, "list the message templates of WhatsApp Business Account "+waba, err) {
 		return
 	}
 	model.Templates = messageTemplatesValue(templates, &resp.Diagnostics)

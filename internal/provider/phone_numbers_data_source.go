@@ -99,9 +99,7 @@ func (d *phoneNumbersDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	waba := model.WABAID.ValueString()
 	phones, err := d.data.client.ListPhoneNumbers(ctx, waba, graph.PhoneNumberFilter{AccountMode: model.AccountMode.ValueString()})
-	addUsageWarnings(&resp.Diagnostics, d.data.client)
-	if err != nil {
-		addGraphError(&resp.Diagnostics, "list the phone numbers of WhatsApp Business Account "+waba, err)
+	if graphCallFailed(&resp.Diagnostics, d.data.client, "list the phone numbers of WhatsApp Business Account "+waba, err) {
 		return
 	}
 	model.PhoneNumbers = phoneNumbersValue(phones, &resp.Diagnostics)

@@ -80,9 +80,7 @@ func (d *subscribedAppsDataSource) Read(ctx context.Context, req datasource.Read
 	// not document which names this edge accepts, and its default response
 	// already holds every attribute.
 	apps, err := d.data.client.ListSubscribedApps(ctx, waba)
-	addUsageWarnings(&resp.Diagnostics, d.data.client)
-	if err != nil {
-		addGraphError(&resp.Diagnostics, "list the apps subscribed to WhatsApp Business Account "+waba, err)
+	if graphCallFailed(&resp.Diagnostics, d.data.client, "list the apps subscribed to WhatsApp Business Account "+waba, err) {
 		return
 	}
 	model.Apps = subscribedAppsValue(apps, &resp.Diagnostics)
