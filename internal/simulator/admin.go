@@ -3,59 +3,88 @@ package simulator
 import (
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
+	"slices"
 )
+
+// adminHandler serves one /_sim/ endpoint.
+type adminHandler func(s *Server, w http.ResponseWriter, r *http.Request)
+
+// adminRoutes are the /_sim/ control endpoints, keyed "METHOD /path". The
+// package documentation and graphsim -h describe each one.
+var adminRoutes = map[string]adminHandler{
+	"GET /_sim/requests": func(s *Server, w http.ResponseWriter, _ *http.Request) {
+		adminJSON(w, http.StatusOK, s.Requests())
+	},
+	"GET /_sim/counts": func(s *Server, w http.ResponseWriter, _ *http.Request) {
+		adminJSON(w, http.StatusOK, s.Counts())
+	},
+	"POST /_sim/reset": func(s *Server, w http.ResponseWriter, _ *http.Request) {
+		s.ResetRequests()
+		adminSuccess(w)
+	},
+	"POST /_sim/faults": (*Server).adminAddFault,
+	"DELETE /_sim/faults": func(s *Server, w http.ResponseWriter, _ *http.Request) {
+		s.ClearFaults()
+		adminSuccess(w)
+	},
+	"GET /_sim/state": (*Server).adminState,
+	"POST /_sim/unsubscribe": func(s *Server, w http.ResponseWriter, r *http.Request) {
+		s.adminDrift(w, r, "app", s.Unsubscribe)
+	},
+	"POST /_sim/unassign": func(s *Server, w http.ResponseWriter, r *http.Request) {
+		s.adminDrift(w, r, "user", s.Unassign)
+	},
+	"POST /_sim/hide": func(s *Server, w http.ResponseWriter, r *http.Request) {
+		s.adminVisibility(w, r, s.Hide)
+	},
+	"POST /_sim/reveal": func(s *Server, w http.ResponseWriter, r *http.Request) {
+		s.adminVisibility(w, r, s.Reveal)
+	},
+	"GET /_sim/settings": func(s *Server, w http.ResponseWriter, _ *http.Request) {
+		adminJSON(w, http.StatusOK, s.Settings())
+	},
+	"POST /_sim/settings": (*Server).adminSettings,
+}
+
+// AdminRoutes lists the /_sim/ control endpoints as "METHOD /path", sorted.
+func AdminRoutes() []string {
+	return slices.Sorted(maps.Keys(adminRoutes))
+}
 
 // serveAdmin handles the /_sim/ control endpoints. They need no token and
 // are not logged or counted, so tests can inspect and steer the simulator
 // without disturbing what they measure.
 func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	route := r.Method + " " + r.URL.Path
-	switch route {
-	case "GET /_sim/requests":
-		adminJSON(w, http.StatusOK, s.Requests())
-	case "GET /_sim/counts":
-		adminJSON(w, http.StatusOK, s.Counts())
-	case "POST /_sim/reset":
-		s.ResetRequests()
-		adminJSON(w, http.StatusOK, map[string]bool{"success": true})
-	case "POST /_sim/faults":
-		s.adminAddFault(w, r)
-	case "DELETE /_sim/faults":
-		s.ClearFaults()
-		adminJSON(w, http.StatusOK, map[string]bool{"success": true})
-	case "GET /_sim/state":
-		s.mu.Lock()
-		body := encodeJSON(s.st.view())
-		s.mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusOK)
-		_, _ = w.Write(body)
-	case "POST /_sim/unsubscribe":
-		s.adminDrift(w, r, "app", s.Unsubscribe)
-	case "POST /_sim/unassign":
-		s.adminDrift(w, r, "user", s.Unassign)
-	default:
+	handle, ok := adminRoutes[route]
+	if !ok {
 		adminError(w, http.StatusNotFound, "unknown admin endpoint "+route)
+		return
 	}
+	handle(s, w, r)
+}
+
+func (s *Server) adminState(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	body := encodeJSON(s.st.view())
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(body)
 }
 
 func (s *Server) adminAddFault(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
-	if err != nil {
-		adminError(w, http.StatusBadRequest, "could not read the fault: "+err.Error())
-		return
-	}
 	var f Fault
-	if err := decodeStrict(body, &f); err != nil {
-		adminError(w, http.StatusBadRequest, "invalid fault JSON: "+err.Error())
+	if !decodeAdminBody(w, r, "fault", &f) {
 		return
 	}
 	if err := s.addFault(f); err != nil {
 		adminError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	adminJSON(w, http.StatusOK, map[string]bool{"success": true})
+	adminSuccess(w)
 }
 
 // adminDrift applies an out-of-band change named by the waba and key query
@@ -69,10 +98,29 @@ func (s *Server) adminDrift(w http.ResponseWriter, r *http.Request, key string, 
 	adminJSON(w, http.StatusOK, map[string]bool{"success": true, "removed": change(waba, id)})
 }
 
+// decodeAdminBody reads a JSON body strictly into v, answering 400 itself
+// when it cannot.
+func decodeAdminBody(w http.ResponseWriter, r *http.Request, what string, v any) bool {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	if err != nil {
+		adminError(w, http.StatusBadRequest, "could not read the "+what+": "+err.Error())
+		return false
+	}
+	if err := decodeStrict(body, v); err != nil {
+		adminError(w, http.StatusBadRequest, "invalid "+what+" JSON: "+err.Error())
+		return false
+	}
+	return true
+}
+
 func adminJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+func adminSuccess(w http.ResponseWriter) {
+	adminJSON(w, http.StatusOK, map[string]bool{"success": true})
 }
 
 func adminError(w http.ResponseWriter, status int, msg string) {

@@ -90,7 +90,7 @@ func (s *Server) upsertAppSubscription(c *call, appID string) response {
 		IncludeValues: parseBool(c.params.Get("include_values")),
 	}
 	for _, f := range dedupe(fields) {
-		sub.Fields = append(sub.Fields, fieldVersion{Name: f, Version: c.version})
+		sub.Fields = append(sub.Fields, SubscribedField{Name: f, Version: c.version})
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -118,7 +118,7 @@ func (s *Server) deleteAppSubscription(appID, object string, fields []string) {
 		return
 	}
 	if len(fields) > 0 {
-		sub.Fields = slices.DeleteFunc(sub.Fields, func(f fieldVersion) bool { return slices.Contains(fields, f.Name) })
+		sub.Fields = slices.DeleteFunc(sub.Fields, func(f SubscribedField) bool { return slices.Contains(fields, f.Name) })
 		if len(sub.Fields) > 0 {
 			return
 		}

@@ -37,7 +37,7 @@ func (s *Server) listAssignedUsers(c *call, w *WABA) response {
 	fields := parseFields(c.params.Get("fields"))
 	for _, f := range fields {
 		if !assignedUserFields[f.name] {
-			return errorResponse(errParam("Tried accessing nonexisting field (%s) on node type (AssignedUser)", f.name))
+			return errorResponse(errNonexistingField(f.name, "AssignedUser"))
 		}
 	}
 	items := make([]any, 0, len(w.Assignments))
@@ -56,7 +56,7 @@ func (s *Server) assignedUserItem(a Assignment, fields []fieldSpec) map[string]a
 		"user_type": u.UserType,
 		"business":  map[string]string{"id": u.BusinessID},
 	}
-	return project(full, fields, []string{"name", "tasks"})
+	return project(full, fields, []string{"name", "tasks"}, nil)
 }
 
 // assignUser adds a user or sets its tasks: replacing the task set by

@@ -21,6 +21,8 @@ type graphError struct {
 	Subcode   int
 	Message   string
 	Transient bool
+	UserTitle string // error_user_title, shown to end users
+	UserMsg   string // error_user_msg
 }
 
 // errorEnvelope is the exact body shape Graph uses for errors.
@@ -34,13 +36,15 @@ type errorObject struct {
 	Code      int    `json:"code"`
 	Subcode   int    `json:"error_subcode,omitempty"`
 	Transient bool   `json:"is_transient"`
+	UserTitle string `json:"error_user_title,omitempty"`
+	UserMsg   string `json:"error_user_msg,omitempty"`
 	TraceID   string `json:"fbtrace_id"`
 }
 
 func (e *graphError) envelope(trace string) errorEnvelope {
 	return errorEnvelope{Error: errorObject{
 		Message: e.Message, Type: e.Type, Code: e.Code, Subcode: e.Subcode,
-		Transient: e.Transient, TraceID: trace,
+		Transient: e.Transient, UserTitle: e.UserTitle, UserMsg: e.UserMsg, TraceID: trace,
 	}}
 }
 
@@ -104,6 +108,23 @@ func newError(code int, message string) *graphError {
 // errParam is the generic invalid-parameter error (code 100).
 func errParam(format string, args ...any) *graphError {
 	return newError(100, "(#100) "+fmt.Sprintf(format, args...))
+}
+
+// errNonexistingField is Graph's answer for a field the node type does not
+// have, or does not have in the requested version; it fails the whole request.
+func errNonexistingField(field, nodeType string) *graphError {
+	return errParam("Tried accessing nonexisting field (%s) on node type (%s)", field, nodeType)
+}
+
+// errReduceData is Graph's answer to a read it finds too heavy. Repeating
+// the request fails again; asking for fewer items works.
+// Seen in real Graph responses to large list reads (not yet on a WhatsApp edge).
+func errReduceData() *graphError {
+	e := newError(1, "An unknown error occurred")
+	e.Subcode = 99
+	e.UserTitle = "Reduce the amount of data"
+	e.UserMsg = "Please reduce the amount of data you're asking for, then retry your request"
+	return e
 }
 
 func errPermission() *graphError {

@@ -54,22 +54,61 @@ func parseFieldSpec(s string) (fieldSpec, bool) {
 	return f, f.name != ""
 }
 
-// project returns id plus each requested field the item has; with no request
-// it returns the default fields.
-func project(item map[string]any, fields []fieldSpec, defaults []string) map[string]any {
-	out := map[string]any{"id": item["id"]}
-	if len(fields) == 0 {
-		for _, name := range defaults {
-			if v, ok := item[name]; ok {
-				out[name] = v
+// subFields parses the braces of a field: "a{b,c}" gives b and c.
+func (f fieldSpec) subFields() []fieldSpec {
+	return parseFields(f.sub)
+}
+
+// fieldSpecs turns plain names into specs.
+func fieldSpecs(names []string) []fieldSpec {
+	out := make([]fieldSpec, len(names))
+	for i, n := range names {
+		out[i] = fieldSpec{name: n}
+	}
+	return out
+}
+
+// nodeRules say which fields= entries a node type accepts.
+type nodeRules struct {
+	nodeType string
+	known    map[string]bool // nil: unknown fields are left out rather than refused
+	objects  map[string]*objectType
+}
+
+// check fails the whole request, as Graph does, on a field the node type
+// does not have, does not have in this version, or a sub-field an object
+// field does not have.
+func (n nodeRules) check(specs []fieldSpec, version string) *graphError {
+	for _, f := range specs {
+		if (n.known != nil && !n.known[f.name]) || !fieldInVersion(n.nodeType, f.name, version) {
+			return errNonexistingField(f.name, n.nodeType)
+		}
+		if obj := n.objects[f.name]; obj != nil {
+			if gerr := obj.check(f.subFields()); gerr != nil {
+				return gerr
 			}
 		}
-		return out
 	}
+	return nil
+}
+
+// project returns id plus each requested field the item has, object fields
+// cut down to their requested or default sub-fields; with no request it
+// returns the default fields.
+func project(item map[string]any, fields []fieldSpec, defaults []string, objects map[string]*objectType) map[string]any {
+	if len(fields) == 0 {
+		fields = fieldSpecs(defaults)
+	}
+	out := map[string]any{"id": item["id"]}
 	for _, f := range fields {
-		if v, ok := item[f.name]; ok {
-			out[f.name] = v
+		v, ok := item[f.name]
+		if !ok {
+			continue
 		}
+		if obj := objects[f.name]; obj != nil {
+			v = obj.project(v, f.subFields())
+		}
+		out[f.name] = v
 	}
 	return out
 }

@@ -12,16 +12,25 @@ var (
 	defaultTemplateFields = []string{"name", "language", "status", "category", "components"}
 )
 
+// phoneRules check phone number fields. Phone numbers carry free-form seed
+// data, so fields the simulator does not know are left out rather than
+// refused; only version and sub-field errors fail the request.
+var phoneRules = nodeRules{nodeType: nodePhoneNumber, objects: phoneObjectFields}
+
 // listPhoneNumbers serves GET /{waba-id}/phone_numbers.
 func (s *Server) listPhoneNumbers(c *call, w *WABA) response {
-	items := s.phoneNumberItems(w, parseFields(c.params.Get("fields")))
-	return s.listResponse(c, items, listOptions{})
+	fields := parseFields(c.params.Get("fields"))
+	if gerr := phoneRules.check(fields, c.version); gerr != nil {
+		return errorResponse(gerr)
+	}
+	return s.listResponse(c, phoneNumberItems(w, fields), listOptions{})
 }
 
-func (s *Server) phoneNumberItems(w *WABA, fields []fieldSpec) []any {
+// phoneNumberItems projects the WABA's numbers; fields must be checked.
+func phoneNumberItems(w *WABA, fields []fieldSpec) []any {
 	items := make([]any, 0, len(w.PhoneNumbers))
 	for _, p := range w.PhoneNumbers {
-		items = append(items, project(p, fields, defaultPhoneFields))
+		items = append(items, project(withLegacyTier(p), fields, defaultPhoneFields, phoneObjectFields))
 	}
 	return items
 }
@@ -37,7 +46,7 @@ func (s *Server) templateItems(w *WABA, fields []fieldSpec, filters url.Values) 
 	items := make([]any, 0, len(w.MessageTemplates))
 	for _, t := range w.MessageTemplates {
 		if matchesTemplateFilters(t, filters) {
-			items = append(items, project(t, fields, defaultTemplateFields))
+			items = append(items, project(t, fields, defaultTemplateFields, nil))
 		}
 	}
 	return items

@@ -16,11 +16,15 @@ type listOptions struct {
 
 // listResponse serves one page of items with Graph's cursor paging envelope.
 // Like Meta's, the next and previous links embed the access token, which is
-// why clients should rebuild requests from the after cursor instead.
+// why clients should rebuild requests from the after cursor instead. The
+// caller holds s.mu.
 func (s *Server) listResponse(c *call, items []any, opts listOptions) response {
 	limit, gerr := s.pageLimit(c.params.Get("limit"))
 	if gerr != nil {
 		return errorResponse(gerr)
+	}
+	if s.tooHeavy(limit) {
+		return errorResponse(errReduceData())
 	}
 	total := len(items)
 	start, end, gerr := pageWindow(c.params, total, limit)

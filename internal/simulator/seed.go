@@ -27,14 +27,23 @@ type Seed struct {
 	TasksMerge      bool       `json:"tasks_merge,omitempty"`       // POST assigned_users unions tasks instead of replacing them
 	HourlyBudget    int        `json:"hourly_budget,omitempty"`     // calls per app per WABA per rolling hour (default 200)
 	EnforceBudget   bool       `json:"enforce_budget,omitempty"`    // calls beyond the budget fail with error 80008
+
+	SubscribedAppsShape string `json:"subscribed_apps_shape,omitempty"` // items of GET subscribed_apps: "nested" (default) or "flat"
+	HeavyPageSize       int    `json:"heavy_page_size,omitempty"`       // list pages larger than this fail with "reduce the amount of data"; 0 is off
+
+	// AppSubscriptions are the apps' webhook subscriptions (GET
+	// /{app-id}/subscriptions) before any call, keyed by app ID.
+	AppSubscriptions map[string][]AppSubscription `json:"app_subscriptions,omitempty"`
 }
 
-// Token is an accepted user or system-user access token.
+// Token is an accepted user or system-user access token. HiddenWABAs are
+// WABAs the token cannot see: they answer it as if they did not exist.
 type Token struct {
-	Value   string   `json:"value"`
-	AppID   string   `json:"app_id"`
-	Scopes  []string `json:"scopes"`
-	Expired bool     `json:"expired,omitempty"`
+	Value       string   `json:"value"`
+	AppID       string   `json:"app_id"`
+	Scopes      []string `json:"scopes"`
+	Expired     bool     `json:"expired,omitempty"`
+	HiddenWABAs []string `json:"hidden_wabas,omitempty"`
 }
 
 // App is a Meta app. Its link is derived from the ID, as Meta does. Secret,
@@ -82,6 +91,39 @@ type Assignment struct {
 	Tasks  []string `json:"tasks"`
 }
 
+// AppSubscription is an app's webhook subscription for one object type, such
+// as whatsapp_business_account. Seeded subscriptions are active.
+type AppSubscription struct {
+	Object        string            `json:"object"`
+	CallbackURL   string            `json:"callback_url"`
+	Fields        []SubscribedField `json:"fields"`
+	IncludeValues bool              `json:"include_values,omitempty"`
+}
+
+// SubscribedField is a subscribed webhook field with the Graph version it
+// was subscribed with. A seed may give it as a plain name; the version then
+// defaults to the latest.
+type SubscribedField struct {
+	Name    string `json:"name"`
+	Version string `json:"version,omitempty"`
+}
+
+// UnmarshalJSON reads {"name","version"} or a plain field name.
+func (f *SubscribedField) UnmarshalJSON(data []byte) error {
+	var name string
+	if json.Unmarshal(data, &name) == nil {
+		*f = SubscribedField{Name: name}
+		return nil
+	}
+	type plain SubscribedField
+	var p plain
+	if err := decodeStrict(data, &p); err != nil {
+		return err
+	}
+	*f = SubscribedField(p)
+	return nil
+}
+
 // LoadSeed reads a seed from a .json, .yaml or .yml file. Unknown keys are
 // rejected so that a typo in a seed file does not silently change a test.
 func LoadSeed(path string) (Seed, error) {
@@ -100,6 +142,9 @@ func LoadSeed(path string) (Seed, error) {
 	}
 	var seed Seed
 	if err := decodeStrict(data, &seed); err != nil {
+		return Seed{}, fmt.Errorf("load seed %s: %w", path, err)
+	}
+	if err := seed.Validate(); err != nil {
 		return Seed{}, fmt.Errorf("load seed %s: %w", path, err)
 	}
 	return seed, nil

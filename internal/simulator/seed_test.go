@@ -32,6 +32,17 @@ func TestLoadSeedJSONAndYAML(t *testing.T) {
 		!reflect.DeepEqual(s.WABAs[0].Assignments[0].Tasks, []string{"MANAGE", "DEVELOP"}) {
 		t.Errorf("WABA not loaded: %+v", s.WABAs)
 	}
+	if s.SubscribedAppsShape != SubscribedAppsFlat || s.HeavyPageSize != 40 ||
+		!reflect.DeepEqual(s.Tokens[1].HiddenWABAs, []string{"444"}) {
+		t.Errorf("shape, heavy page size or hidden WABAs not loaded: %+v", s)
+	}
+	wantSubs := map[string][]AppSubscription{"111": {{
+		Object: "whatsapp_business_account", CallbackURL: "https://hooks.example.com/app", IncludeValues: true,
+		Fields: []SubscribedField{{Name: "messages"}, {Name: "account_update", Version: "v24.0"}},
+	}}}
+	if !reflect.DeepEqual(s.AppSubscriptions, wantSubs) {
+		t.Errorf("app subscriptions = %+v", s.AppSubscriptions)
+	}
 
 	// Round trip: the loaded seed written back as JSON loads to the same value.
 	data, err := json.Marshal(s)
@@ -62,6 +73,23 @@ func TestLoadedSeedServes(t *testing.T) {
 	wantStatus(t, res, http.StatusOK)
 	if res.body["name"] != "JSON WABA" || !strings.Contains(res.raw, `"creation_time":1700000000`) {
 		t.Fatalf("body = %s", res.raw)
+	}
+
+	blind := AppSecretProof("json-secret", "json-blind-token")
+	wantError(t, send(t, s, apiReq{target: "/v25.0/444?appsecret_proof=" + blind, token: "json-blind-token"}), 400, 100, 33, "")
+
+	subs := send(t, s, apiReq{target: "/v25.0/444/subscribed_apps?appsecret_proof=" + proof, token: "json-token"})
+	if subs.raw != `{"data":[{"id":"111","name":"JSON App","override_callback_uri":"https://hooks.example.com/json"}]}` {
+		t.Errorf("flat subscribed_apps = %s", subs.raw)
+	}
+	heavy := send(t, s, apiReq{target: "/v25.0/444/phone_numbers?limit=41&appsecret_proof=" + proof, token: "json-token"})
+	wantError(t, heavy, http.StatusInternalServerError, 1, 99, "")
+
+	appSubs := send(t, s, apiReq{target: "/v25.0/111/subscriptions", token: "111|s3"})
+	want := `{"data":[{"active":true,"callback_url":"https://hooks.example.com/app","fields":[{"name":"messages","version":"` +
+		latestVersion + `"},{"name":"account_update","version":"v24.0"}],"object":"whatsapp_business_account"}]}`
+	if appSubs.raw != want {
+		t.Errorf("seeded app subscriptions =\n%s\nwant\n%s", appSubs.raw, want)
 	}
 }
 
@@ -140,5 +168,84 @@ func TestNewCopiesTheSeed(t *testing.T) {
 	}
 	if tasks := assignedTasks(t, s)[fixtureSystemUser]; tasks[0] != "MANAGE" {
 		t.Errorf("server shares the seed's task slices: %v", tasks)
+	}
+}
+
+func TestSeedValidation(t *testing.T) {
+	sub := func() AppSubscription {
+		return AppSubscription{Object: "whatsapp_business_account", CallbackURL: "https://h.example.com", Fields: []SubscribedField{{Name: "messages"}}}
+	}
+	tests := []struct {
+		name   string
+		mutate func(*Seed)
+		want   string
+	}{
+		{name: "shape", mutate: func(s *Seed) { s.SubscribedAppsShape = "round" }, want: `subscribed_apps_shape "round"`},
+		{name: "heavy page size", mutate: func(s *Seed) { s.HeavyPageSize = -1 }, want: "heavy_page_size -1"},
+		{name: "hidden WABA not seeded", mutate: func(s *Seed) { s.Tokens[2].HiddenWABAs = []string{"999"} }, want: `tokens[2].hidden_wabas: WABA "999"`},
+		{name: "subscription of an unknown app", mutate: func(s *Seed) {
+			s.AppSubscriptions = map[string][]AppSubscription{"999": {sub()}}
+		}, want: `app "999"`},
+		{name: "unknown object", mutate: func(s *Seed) {
+			bad := sub()
+			bad.Object = "whatsapp"
+			s.AppSubscriptions = map[string][]AppSubscription{fixtureApp: {bad}}
+		}, want: `object "whatsapp"`},
+		{name: "object twice", mutate: func(s *Seed) {
+			s.AppSubscriptions = map[string][]AppSubscription{fixtureApp: {sub(), sub()}}
+		}, want: "appears twice"},
+		{name: "no callback", mutate: func(s *Seed) {
+			bad := sub()
+			bad.CallbackURL = ""
+			s.AppSubscriptions = map[string][]AppSubscription{fixtureApp: {bad}}
+		}, want: "no callback_url"},
+		{name: "no fields", mutate: func(s *Seed) {
+			bad := sub()
+			bad.Fields = nil
+			s.AppSubscriptions = map[string][]AppSubscription{fixtureApp: {bad}}
+		}, want: "no fields"},
+		{name: "bad version", mutate: func(s *Seed) {
+			bad := sub()
+			bad.Fields = []SubscribedField{{Name: "messages", Version: "26"}}
+			s.AppSubscriptions = map[string][]AppSubscription{fixtureApp: {bad}}
+		}, want: `version "26"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			seed := DefaultSeed()
+			tt.mutate(&seed)
+			err := seed.Validate()
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to mention %q", err, tt.want)
+			}
+			defer func() {
+				if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), tt.want) {
+					t.Fatalf("New must panic on an invalid seed, recovered %v", r)
+				}
+			}()
+			New(seed)
+		})
+	}
+	if err := DefaultSeed().Validate(); err != nil {
+		t.Fatalf("the default seed is invalid: %v", err)
+	}
+}
+
+func TestLoadSeedRejectsInvalidOptions(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct{ file, content, want string }{
+		{"shape.yaml", "subscribed_apps_shape: wide\n", `subscribed_apps_shape "wide"`},
+		{"field.json", `{"apps":[{"id":"1"}],"app_subscriptions":{"1":[{"object":"page","callback_url":"https://h","fields":[{"name":"feed","extra":1}]}]}}`, `unknown field "extra"`},
+		{"hidden.json", `{"tokens":[{"value":"t","hidden_wabas":["1"]}]}`, `tokens[0].hidden_wabas: WABA "1"`},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(dir, tt.file)
+		if err := os.WriteFile(path, []byte(tt.content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadSeed(path)
+		if err == nil || !strings.Contains(err.Error(), tt.file) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want it to name the file and mention %q", tt.file, err, tt.want)
+		}
 	}
 }

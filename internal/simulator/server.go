@@ -35,9 +35,10 @@ type Server struct {
 	cfg config
 	now func() time.Time
 
-	mu    sync.Mutex // guards st and usage
-	st    *state
-	usage usageTracker
+	mu       sync.Mutex // guards st, usage and settings
+	st       *state
+	usage    usageTracker
+	settings Settings
 
 	faultMu sync.Mutex // guards faults and rng
 	faults  []*activeFault
@@ -50,8 +51,13 @@ type Server struct {
 	traceCount atomic.Uint64
 }
 
-// New returns a simulator holding a private copy of seed.
+// New returns a simulator holding a private copy of seed. Like
+// regexp.MustCompile it panics on an invalid seed (see Seed.Validate), a
+// programming error in a test; LoadSeed reports the same problems as errors.
 func New(seed Seed) *Server {
+	if err := seed.Validate(); err != nil {
+		panic("simulator: " + err.Error())
+	}
 	seed = seed.clone()
 	cfg := config{
 		appSecret:       seed.AppSecret,
@@ -63,13 +69,15 @@ func New(seed Seed) *Server {
 		hourlyBudget:    orDefault(seed.HourlyBudget, defaultHourlyBudget),
 		enforceBudget:   seed.EnforceBudget,
 	}
+	settings, _ := seed.settings().normalized()
 	return &Server{
-		cfg:    cfg,
-		now:    time.Now,
-		st:     newState(seed),
-		usage:  newUsageTracker(),
-		rng:    rand.New(rand.NewPCG(0x5eed, 0x6a7a)),
-		counts: map[string]int{},
+		cfg:      cfg,
+		now:      time.Now,
+		st:       newState(seed),
+		usage:    newUsageTracker(),
+		settings: settings,
+		rng:      rand.New(rand.NewPCG(0x5eed, 0x6a7a)),
+		counts:   map[string]int{},
 	}
 }
 

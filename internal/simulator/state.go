@@ -14,35 +14,42 @@ type state struct {
 	wabas      map[string]*WABA
 	wabaOrder  []string
 	appSubs    map[string][]*appSubscription // by app ID, in creation order
+
+	hiddenWABAs map[string]map[string]bool // token -> WABA IDs it cannot see
 }
 
 // appSubscription is one object's webhook configuration of an app.
 type appSubscription struct {
-	Object        string         `json:"object"`
-	CallbackURL   string         `json:"callback_url"`
-	Active        bool           `json:"active"`
-	Fields        []fieldVersion `json:"fields"`
-	IncludeValues bool           `json:"include_values"`
-}
-
-// fieldVersion is a subscribed webhook field with the Graph version used to
-// subscribe it.
-type fieldVersion struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
+	Object        string            `json:"object"`
+	CallbackURL   string            `json:"callback_url"`
+	Active        bool              `json:"active"`
+	Fields        []SubscribedField `json:"fields"`
+	IncludeValues bool              `json:"include_values"`
 }
 
 func newState(seed Seed) *state {
 	st := &state{
-		tokens:     map[string]Token{},
-		apps:       map[string]App{},
-		businesses: seed.Businesses,
-		users:      map[string]User{},
-		wabas:      map[string]*WABA{},
-		appSubs:    map[string][]*appSubscription{},
+		tokens:      map[string]Token{},
+		apps:        map[string]App{},
+		businesses:  seed.Businesses,
+		users:       map[string]User{},
+		wabas:       map[string]*WABA{},
+		appSubs:     map[string][]*appSubscription{},
+		hiddenWABAs: map[string]map[string]bool{},
 	}
 	for _, t := range seed.Tokens {
 		st.tokens[t.Value] = t
+		for _, id := range t.HiddenWABAs {
+			if st.hiddenWABAs[t.Value] == nil {
+				st.hiddenWABAs[t.Value] = map[string]bool{}
+			}
+			st.hiddenWABAs[t.Value][id] = true
+		}
+	}
+	for appID, subs := range seed.AppSubscriptions {
+		for _, sub := range subs {
+			st.appSubs[appID] = append(st.appSubs[appID], seededAppSubscription(sub))
+		}
 	}
 	for _, a := range seed.Apps {
 		if _, dup := st.apps[a.ID]; !dup {
@@ -67,6 +74,24 @@ func newState(seed Seed) *state {
 		st.wabas[w.ID] = &w
 	}
 	return st
+}
+
+// seededAppSubscription is a seed subscription as the API would have stored
+// it: active, each field stamped with a version.
+func seededAppSubscription(sub AppSubscription) *appSubscription {
+	out := &appSubscription{
+		Object:        sub.Object,
+		CallbackURL:   sub.CallbackURL,
+		Active:        true,
+		IncludeValues: sub.IncludeValues,
+	}
+	for _, f := range sub.Fields {
+		if f.Version == "" {
+			f.Version = latestVersion
+		}
+		out.Fields = append(out.Fields, f)
+	}
+	return out
 }
 
 // appLink is the link Graph derives for an app.

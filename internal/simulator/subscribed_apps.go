@@ -25,15 +25,26 @@ func (s *Server) serveSubscribedApps(c *call, w *WABA) response {
 	return errorResponse(errUnknownObject(c.method, w.ID))
 }
 
+// subscribedAppItems lists the WABA's subscriptions in the configured
+// shape. The caller holds s.mu.
 func (s *Server) subscribedAppItems(w *WABA) []any {
+	flat := s.settings.SubscribedAppsShape == SubscribedAppsFlat
 	items := make([]any, 0, len(w.Subscriptions))
 	for _, sub := range w.Subscriptions {
-		item := map[string]any{
-			"whatsapp_business_api_data": map[string]string{
-				"id":   sub.AppID,
-				"link": appLink(sub.AppID),
-				"name": s.st.apps[sub.AppID].Name,
-			},
+		name := s.st.apps[sub.AppID].Name
+		var item map[string]any
+		if flat {
+			// Seen in a real v25.0 response: {"data":[{"name":"...","id":"..."}]}.
+			item = map[string]any{"id": sub.AppID, "name": name}
+		} else {
+			// Seen in Meta's reference and webhook override guide.
+			item = map[string]any{
+				"whatsapp_business_api_data": map[string]string{
+					"id":   sub.AppID,
+					"link": appLink(sub.AppID),
+					"name": name,
+				},
+			}
 		}
 		if sub.OverrideCallbackURI != "" {
 			item["override_callback_uri"] = sub.OverrideCallbackURI

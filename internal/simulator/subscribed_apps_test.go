@@ -3,6 +3,7 @@ package simulator
 import (
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -128,4 +129,44 @@ func TestSuccessAsString(t *testing.T) {
 	if res.raw != `{"success":"true"}` {
 		t.Fatalf("body = %s, want the string form", res.raw)
 	}
+}
+
+func TestSubscribedAppsFlatShape(t *testing.T) {
+	s := newTestServer(t, func(seed *Seed) { seed.SubscribedAppsShape = SubscribedAppsFlat })
+	if res := get(t, s, subsPath); res.raw != `{"data":[{"id":"`+fixtureOtherApp+`","name":"Acme Analytics"}]}` {
+		t.Fatalf("flat list = %s", res.raw)
+	}
+	wantSuccess(t, send(t, s, apiReq{method: http.MethodPost, target: subsPath, token: tokenOK,
+		json: `{"override_callback_uri":"https://hooks.example.com/flat","verify_token":"vt"}`}))
+	items := dataOf(t, get(t, s, subsPath))
+	want := map[string]any{"id": fixtureApp, "name": "Acme Platform", "override_callback_uri": "https://hooks.example.com/flat"}
+	if len(items) != 2 || !reflect.DeepEqual(items[1], want) {
+		t.Fatalf("flat item with override = %v, want %v", items, want)
+	}
+	inline := get(t, s, wabaPath+"?fields=subscribed_apps")
+	if first := inline.body["subscribed_apps"].(map[string]any)["data"].([]any)[0].(map[string]any); first["id"] != fixtureOtherApp {
+		t.Fatalf("inline subscribed_apps must use the flat shape too: %s", inline.raw)
+	}
+}
+
+func TestSubscribedAppsShapeSwitchedMidRun(t *testing.T) {
+	s := newTestServer(t)
+	if _, ok := dataOf(t, get(t, s, subsPath))[0]["whatsapp_business_api_data"]; !ok {
+		t.Fatal("the default shape must be nested")
+	}
+	status, body := admin(t, s, http.MethodPost, "/_sim/settings", `{"subscribed_apps_shape":"flat"}`)
+	if status != http.StatusOK || body != "{\"subscribed_apps_shape\":\"flat\",\"heavy_page_size\":0}\n" {
+		t.Fatalf("settings: %d %s", status, body)
+	}
+	if item := dataOf(t, get(t, s, subsPath))[0]; item["id"] != fixtureOtherApp || item["whatsapp_business_api_data"] != nil {
+		t.Fatalf("flat item = %v", item)
+	}
+	if status, _ := admin(t, s, http.MethodPost, "/_sim/settings", `{"subscribed_apps_shape":"sideways"}`); status != http.StatusBadRequest {
+		t.Fatalf("an unknown shape must be refused, status %d", status)
+	}
+	if got := s.Settings().SubscribedAppsShape; got != SubscribedAppsFlat {
+		t.Fatalf("a refused change must leave the shape, got %q", got)
+	}
+	admin(t, s, http.MethodPost, "/_sim/settings", `{"subscribed_apps_shape":"nested"}`)
+	subscribedApps(t, s) // decodes the nested shape
 }

@@ -6,7 +6,9 @@
 //	graphsim -addr 127.0.0.1:0 [-seed seed.json|seed.yaml] [-url-file path] [-v]
 //
 // It prints "graphsim: listening on http://127.0.0.1:PORT" once ready and
-// stops cleanly on SIGINT or SIGTERM.
+// stops cleanly on SIGINT or SIGTERM. State is kept in memory only. graphsim
+// -h lists the built-in tokens and IDs, the seed format and the /_sim/ admin
+// endpoints (faults, drift, hide/reveal, settings, state).
 package main
 
 import (

@@ -25,6 +25,7 @@ const (
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("graphsim", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = usage(fs)
 	addr := fs.String("addr", "127.0.0.1:0", "loopback `host:port` to listen on (port 0 picks a free one)")
 	seedPath := fs.String("seed", "", "seed `file` (.json, .yaml or .yml); the built-in fixtures when empty")
 	urlFile := fs.String("url-file", "", "write the base URL to this `file` once listening")
