@@ -129,7 +129,11 @@ func (c *Client) asApp() (*Client, error) {
 		a.client, a.err = New(cfg)
 		if a.err != nil {
 			a.err = fmt.Errorf("building the app access token client: %s", c.masker.text(a.err.Error()))
+			return
 		}
+		// Both clients call the same base URL: when one cannot reach it,
+		// neither can the other.
+		a.client.reach = c.reach
 	})
 	return a.client, a.err
 }
@@ -147,7 +151,21 @@ func (c *Client) ListAppSubscriptions(ctx context.Context) ([]AppSubscription, e
 		return nil, err
 	}
 	scope := c.appSubscriptionsScope()
-	v, err := cachedAs[[]AppSubscription](app.cached(ctx, scope, scope, func(ctx context.Context) (any, error) {
+	v, err := cachedAs[[]AppSubscription](app.cached(ctx, scope, scope, c.fetchAppSubscriptions(app)))
+	if err != nil {
+		return nil, err
+	}
+	subs := slices.Clone(v)
+	for i := range subs {
+		subs[i].Fields = slices.Clone(subs[i].Fields)
+	}
+	return subs, nil
+}
+
+// fetchAppSubscriptions reads the app's subscriptions through app, the
+// app-token client.
+func (c *Client) fetchAppSubscriptions(app *Client) func(context.Context) (any, error) {
+	return func(ctx context.Context) (any, error) {
 		var subs []AppSubscription
 		err := app.listAll(ctx, "app_subscriptions", appSubscriptionsPath(c.cfg.AppID), nil, func(raw json.RawMessage) error {
 			var j appSubscriptionJSON
@@ -163,15 +181,7 @@ func (c *Client) ListAppSubscriptions(ctx context.Context) ([]AppSubscription, e
 			return nil
 		})
 		return subs, err
-	}))
-	if err != nil {
-		return nil, err
 	}
-	subs := slices.Clone(v)
-	for i := range subs {
-		subs[i].Fields = slices.Clone(subs[i].Fields)
-	}
-	return subs, nil
 }
 
 // FindAppSubscription returns the app's subscription for object, or nil when
@@ -181,13 +191,39 @@ func (c *Client) FindAppSubscription(ctx context.Context, object string) (*AppSu
 	if err != nil {
 		return nil, err
 	}
+	return findAppSubscription(subs, object), nil
+}
+
+// ExistingAppSubscription is the check before creating the app's
+// subscription for object: the subscription as the latest read of the app's
+// subscriptions in this run saw it (they are read when they have not been
+// yet), or nil when there was none. Creates in one run share that read (see
+// knownOrFetch). Reads that must see this client's own writes use
+// FindAppSubscription.
+func (c *Client) ExistingAppSubscription(ctx context.Context, object string) (*AppSubscription, error) {
+	app, err := c.asApp()
+	if err != nil {
+		return nil, err
+	}
+	scope := c.appSubscriptionsScope()
+	subs, err := cachedAs[[]AppSubscription](app.knownOrFetch(ctx, scope, scope, c.fetchAppSubscriptions(app)))
+	if err != nil {
+		return nil, err
+	}
+	return findAppSubscription(subs, object), nil
+}
+
+// findAppSubscription copies the object's subscription out of a list, or is
+// nil.
+func findAppSubscription(subs []AppSubscription, object string) *AppSubscription {
 	for _, s := range subs {
 		if s.Object == object {
 			found := s
-			return &found, nil
+			found.Fields = slices.Clone(s.Fields)
+			return &found
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 // SetAppSubscription creates or replaces the app's subscription for one

@@ -42,8 +42,19 @@ func (c *Client) ListAssignedUsers(ctx context.Context, wabaID, businessID strin
 // sharedAssignedUsers is the cached list itself: callers must not modify
 // it, and copy what they hand on.
 func (c *Client) sharedAssignedUsers(ctx context.Context, wabaID, businessID string) ([]AssignedUser, error) {
-	scope := "assigned_users|" + wabaID
-	return cachedAs[[]AssignedUser](c.cached(ctx, scope, scope+"|"+businessID, func(ctx context.Context) (any, error) {
+	scope, key := assignedUsersKeys(wabaID, businessID)
+	return cachedAs[[]AssignedUser](c.cached(ctx, scope, key, c.fetchAssignedUsers(wabaID, businessID)))
+}
+
+// assignedUsersKeys are the cache scope (the edge of one WABA, which writes
+// invalidate) and the key of one business's read of it.
+func assignedUsersKeys(wabaID, businessID string) (scope, key string) {
+	scope = "assigned_users|" + wabaID
+	return scope, scope + "|" + businessID
+}
+
+func (c *Client) fetchAssignedUsers(wabaID, businessID string) func(context.Context) (any, error) {
+	return func(ctx context.Context) (any, error) {
 		var users []AssignedUser
 		q := url.Values{"business": {businessID}, "fields": {"id,name,tasks"}}
 		err := c.listAll(ctx, "assigned_users", assignedUsersPath(wabaID), q, func(raw json.RawMessage) error {
@@ -55,7 +66,7 @@ func (c *Client) sharedAssignedUsers(ctx context.Context, wabaID, businessID str
 			return nil
 		})
 		return users, err
-	}))
+	}
 }
 
 // FindAssignedUser returns the user's assignment on the WABA, or nil when the
@@ -67,14 +78,34 @@ func (c *Client) FindAssignedUser(ctx context.Context, wabaID, businessID, userI
 	if err != nil {
 		return nil, err
 	}
+	return findAssignedUser(users, userID), nil
+}
+
+// ExistingAssignedUser is the check before assigning a user: the user's
+// assignment as the latest read of the edge in this run saw it (the edge is
+// read when it has not been yet), or nil when the user was not assigned.
+// However many assignments are created on the WABA in one run, they share one
+// read (see knownOrFetch). Reads that must see this client's own writes use
+// FindAssignedUser.
+func (c *Client) ExistingAssignedUser(ctx context.Context, wabaID, businessID, userID string) (*AssignedUser, error) {
+	scope, key := assignedUsersKeys(wabaID, businessID)
+	users, err := cachedAs[[]AssignedUser](c.knownOrFetch(ctx, scope, key, c.fetchAssignedUsers(wabaID, businessID)))
+	if err != nil {
+		return nil, err
+	}
+	return findAssignedUser(users, userID), nil
+}
+
+// findAssignedUser copies the user's entry out of a shared list, or is nil.
+func findAssignedUser(users []AssignedUser, userID string) *AssignedUser {
 	for _, u := range users {
 		if u.ID == userID {
 			found := u
 			found.Tasks = slices.Clone(u.Tasks)
-			return &found, nil
+			return &found
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 // AssignUser gives the user the tasks on the WABA. tasks goes as a JSON array

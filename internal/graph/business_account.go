@@ -10,6 +10,8 @@ import (
 
 // BusinessAccount is the WhatsApp Business Account node. Pointer fields are
 // nil when Graph did not return them: not every account has every field.
+// MessagingLimit is whatsapp_business_manager_messaging_limit, and always nil
+// before v24.0: the node has no messaging-limit field there.
 type BusinessAccount struct {
 	ID                                 string
 	Name                               *string
@@ -39,7 +41,8 @@ type BusinessAccount struct {
 
 // BusinessInfo is a business as the WABA node describes it
 // (on_behalf_of_business_info, owner_business_info). Only id and name are
-// documented; status and type appear in practice.
+// documented; status and type appear in on_behalf_of_business_info in
+// practice, and are empty in owner_business_info, which is not asked for them.
 type BusinessInfo struct {
 	ID     string `json:"id"`
 	Name   string `json:"name"`
@@ -71,19 +74,35 @@ type HealthError struct {
 	PossibleSolution string  `json:"possible_solution"`
 }
 
-// BusinessAccountFields is the explicit field list the node is read with: one
-// request returns everything the data source exposes.
-var BusinessAccountFields = []string{
-	"id", "name", "currency", "timezone_id", "message_template_namespace",
-	"business_verification_status", "country", "is_enabled_for_insights",
-	"ownership_type", "primary_funding_id", "purchase_order_number",
-	"account_review_status", "status", "primary_business_location",
-	"whatsapp_business_manager_messaging_limit",
-	"marketing_messages_lite_api_status", "marketing_messages_onboarding_status",
-	"is_shared_with_partners", "template_auto_archival_enabled",
-	"disable_marketing_messages_on_cloud_api", "creation_time",
-	"on_behalf_of_business_info", "owner_business_info", "health_status",
+// BusinessAccountFieldsFor is the explicit field list the node is read with at
+// apiVersion ("vMAJOR.MINOR"): one request returns everything the data source
+// exposes, and no field that version lacks.
+func BusinessAccountFieldsFor(apiVersion string) []string {
+	fields := []string{
+		"id", "name", "currency", "timezone_id", "message_template_namespace",
+		"business_verification_status", "country", "is_enabled_for_insights",
+		"ownership_type", "primary_funding_id", "purchase_order_number",
+		"account_review_status", "status", "primary_business_location",
+	}
+	if hasManagerMessagingLimit(apiVersion) {
+		fields = append(fields, "whatsapp_business_manager_messaging_limit")
+	}
+	return append(fields,
+		"marketing_messages_lite_api_status", "marketing_messages_onboarding_status",
+		"is_shared_with_partners", "template_auto_archival_enabled",
+		"disable_marketing_messages_on_cloud_api", "creation_time",
+		// Asked bare, these objects come with Graph's default sub-fields
+		// only, which leave out the id: every sub-field BusinessInfo holds is
+		// named. owner_business_info is only known to have id and name.
+		// Seen in real v25.0 responses in public client code: bare on_behalf_of_business_info gave {name, status, type}.
+		"on_behalf_of_business_info{id,name,status,type}", "owner_business_info{id,name}",
+		"health_status",
+	)
 }
+
+// BusinessAccountFields is BusinessAccountFieldsFor(DefaultAPIVersion). A
+// Client reads with the list for its own API version.
+var BusinessAccountFields = BusinessAccountFieldsFor(DefaultAPIVersion)
 
 type businessAccountJSON struct {
 	ID                                 flexString    `json:"id"`
@@ -182,7 +201,7 @@ func (n wabaNode) checkResponse() error {
 // GetBusinessAccount reads the WABA node with an explicit field list, in one
 // request; repeated reads of the same node in one run share it.
 func (c *Client) GetBusinessAccount(ctx context.Context, wabaID string) (BusinessAccount, error) {
-	fields := strings.Join(BusinessAccountFields, ",")
+	fields := strings.Join(BusinessAccountFieldsFor(c.APIVersion()), ",")
 	scope := "node|" + wabaID
 	v, err := cachedAs[BusinessAccount](c.cached(ctx, scope, scope+"|"+fields, func(ctx context.Context) (any, error) {
 		var raw wabaNode

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -157,7 +158,7 @@ func TestGetBusinessAccount(t *testing.T) {
 	if r.Method != "GET" || r.Path != "/"+DefaultAPIVersion+"/"+testWABA {
 		t.Errorf("request = %s %s", r.Method, r.Path)
 	}
-	fields := strings.Split(r.Query.Get("fields"), ",")
+	fields := topLevelFields(r.Query.Get("fields"))
 	gotFields := append([]string(nil), fields...)
 	wantFields := append([]string(nil), BusinessAccountFields...)
 	sort.Strings(gotFields)
@@ -165,12 +166,8 @@ func TestGetBusinessAccount(t *testing.T) {
 	if !reflect.DeepEqual(gotFields, wantFields) {
 		t.Errorf("fields = %v\nwant %v", fields, BusinessAccountFields)
 	}
-	for _, name := range []string{"id", "name", "timezone_id", "creation_time", "on_behalf_of_business_info", "health_status", "owner_business_info"} {
-		found := false
-		for _, f := range fields {
-			found = found || f == name
-		}
-		if !found {
+	for _, name := range []string{"id", "name", "timezone_id", "creation_time", "on_behalf_of_business_info{id,name,status,type}", "health_status", "owner_business_info{id,name}"} {
+		if !slices.Contains(fields, name) {
 			t.Errorf("fields= lacks %s", name)
 		}
 	}

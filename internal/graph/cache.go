@@ -23,6 +23,9 @@ type listCache struct {
 	gen     map[string]uint64
 	entries map[string]cacheEntry
 	writes  map[string]*writeGate
+	// known is the last value fetched for each key. Unlike entries, this
+	// client's writes do not forget it (see knownOrFetch).
+	known map[string]any
 }
 
 // writeGate counts the writes in flight to one scope; idle is closed when the
@@ -42,6 +45,7 @@ func (l *listCache) init() {
 	l.gen = map[string]uint64{}
 	l.entries = map[string]cacheEntry{}
 	l.writes = map[string]*writeGate{}
+	l.known = map[string]any{}
 }
 
 func (l *listCache) beginWrite(scope string) {
@@ -128,6 +132,7 @@ func (c *Client) cached(ctx context.Context, scope, key string, fetch func(conte
 		if l.gen[scope] == gen {
 			l.entries[key] = cacheEntry{scope: scope, gen: gen, value: v}
 		}
+		l.known[key] = v
 		l.mu.Unlock()
 		return v, nil
 	})

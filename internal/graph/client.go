@@ -41,8 +41,10 @@ type Client struct {
 	usage    map[string]Usage
 	warned   map[string]bool
 	noLimitM sync.Map       // edge name -> true once an edge refused our page size
+	pageSize sync.Map       // edge name -> page size to ask, once Graph said a larger page was too much data
 	appCalls appTokenClient // calls made with the app access token
 	gate     throttleGate   // objects Meta throttled for longer than MaxThrottleWait
+	reach    *reachability  // set once base_url could not be reached; shared with appCalls
 }
 
 // New builds a Client. It fails on a missing token, a malformed API version or
@@ -52,7 +54,7 @@ func New(cfg Config) (*Client, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	c := &Client{cfg: cfg, masker: newMasker(appAccessToken(cfg), cfg.AccessToken, cfg.AppSecret), usage: map[string]Usage{}, warned: map[string]bool{}}
+	c := &Client{cfg: cfg, masker: newMasker(appAccessToken(cfg), cfg.AccessToken, cfg.AppSecret), usage: map[string]Usage{}, warned: map[string]bool{}, reach: &reachability{}}
 	if cfg.AppSecret != "" {
 		c.proof = appSecretProof(cfg.AccessToken, cfg.AppSecret)
 		// The app access token goes first so that it is masked whole: it
@@ -137,6 +139,9 @@ func (j jsonBody) encode() (string, []byte, error) {
 // successful JSON response into out. path starts with "/" and excludes the
 // version.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, b body, out any) error {
+	if err := c.unreachableErr(); err != nil {
+		return err
+	}
 	if err := c.throttleCheck(method, path); err != nil {
 		return err
 	}
@@ -167,10 +172,11 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		c.cfg.Logger.Trace(ctx, "Graph API request body", map[string]any{"http_method": method, "http_path": path, "http_body": c.masker.text(string(payload))})
 	}
 
-	resp, err := c.http.Do(req)
+	resp, err := c.send(ctx, req)
 	if err != nil {
-		if resp != nil {
-			_ = resp.Body.Close()
+		closeBody(resp)
+		if IsUnreachable(err) {
+			return err
 		}
 		return c.transportError(ctx, method, path, err)
 	}

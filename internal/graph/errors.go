@@ -149,16 +149,34 @@ func AsError(err error) (*Error, bool) {
 	return ge, ok
 }
 
-// IsNotFound reports whether the object a request named does not exist (or is
-// not visible to this token). Graph says so with HTTP 404, with code 803, or
-// with code 100 and subcode 33 ("Unsupported get request. Object ... does not
-// exist"), depending on the endpoint.
-func IsNotFound(err error) bool {
+// IsMissingOrHidden reports whether Graph answered that the object a request
+// named is not there for this token: HTTP 404, code 803, or code 100 with
+// subcode 33 ("Object with ID 'X' does not exist, cannot be loaded due to
+// missing permissions, or does not support this operation"). It is not proof
+// of deletion: Graph gives the same answer for an object that exists but is
+// not visible to the token's system user, such as a WABA no longer assigned
+// to it.
+// Seen in real responses in public client code: 100/33 for existing, verified WABAs not assigned to the system user.
+func IsMissingOrHidden(err error) bool {
 	ge, ok := AsError(err)
 	if !ok {
 		return false
 	}
 	return ge.HTTPStatus == http.StatusNotFound || ge.Code == 803 || (ge.Code == 100 && ge.Subcode == 33)
+}
+
+// IsNotFound is IsMissingOrHidden, under its former name: the answer it
+// recognises does not prove that the object was deleted.
+func IsNotFound(err error) bool { return IsMissingOrHidden(err) }
+
+// isTooMuchData reports Graph's answer to a read it finds too heavy: HTTP
+// 500, code 1, subcode 99, "Please reduce the amount of data you're asking
+// for, then retry your request". Code 1 is otherwise transient, but this
+// request fails again unchanged; a smaller page works.
+// Seen in real Graph responses in public client code (on Graph edges generally, not yet on a WhatsApp edge).
+func isTooMuchData(err error) bool {
+	ge, ok := AsError(err)
+	return ok && ge.Code == 1 && ge.Subcode == 99
 }
 
 // IsThrottled reports whether Graph refused the call because a rate limit
@@ -226,10 +244,12 @@ func Hint(err error) string {
 			msg += fmt.Sprintf(" Meta expects access back in about %s.", ge.RetryAfter.Round(time.Second))
 		}
 		return msg + " The provider waits out short throttles, not long ones. Wait, then run again; lower -parallelism or the number of refreshes per hour if this recurs."
-	case IsNotFound(err):
-		return "Check that the ID is right and that the token's system user has been given access to this object."
+	case IsMissingOrHidden(err):
+		return "Check that the ID is right. Graph gives this answer both for an object that was deleted and for one the token's system user can no longer see, so the object may still exist: check in Meta Business Settings > Users > System users > the user > Assigned assets that it still has access to it."
 	case ge.Code == 100:
 		return "Graph rejected a parameter; check the value named in the message."
+	case isTooMuchData(err):
+		return "Graph answered that the request asks for too much data at once. The provider asks list edges for smaller pages, down to one item per page, before it gives up. Run again later; if this persists, report it to Meta with the fbtrace_id."
 	case ge.Code == 0 && ge.HTTPStatus >= 500:
 		return "The Graph API or a proxy in front of it failed. The provider retried; run again later."
 	}

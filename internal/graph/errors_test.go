@@ -259,6 +259,9 @@ func TestClassifiers(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			if got := IsMissingOrHidden(tc.err); got != tc.notFound {
+				t.Errorf("IsMissingOrHidden = %v, want %v", got, tc.notFound)
+			}
 			if got := IsNotFound(tc.err); got != tc.notFound {
 				t.Errorf("IsNotFound = %v, want %v", got, tc.notFound)
 			}
@@ -288,6 +291,11 @@ func TestHint(t *testing.T) {
 		{"throttled with wait", fmt.Errorf("x: %w", &Error{Code: 80008, RetryAfter: 30 * time.Minute}), []string{"throttled", "about 30m0s"}},
 		{"missing proof", &Error{Code: 100, Message: "API calls from the server require an appsecret_proof argument"}, []string{"requires appsecret_proof", "app_secret"}},
 		{"not found", &Error{Code: 803}, []string{"Check that the ID is right"}},
+		{"missing or hidden", &Error{HTTPStatus: 400, Code: 100, Subcode: 33}, []string{
+			"Check that the ID is right", "deleted", "can no longer see", "may still exist",
+			"Meta Business Settings > Users > System users > the user > Assigned assets",
+		}},
+		{"too much data", &Error{HTTPStatus: 500, Code: 1, Subcode: 99}, []string{"too much data", "smaller pages", "fbtrace_id"}},
 		{"bad parameter", &Error{Code: 100, Message: "Invalid parameter"}, []string{"rejected a parameter"}},
 		{"proxy failure", &Error{HTTPStatus: 502}, []string{"proxy"}},
 	}

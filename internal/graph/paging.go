@@ -55,14 +55,19 @@ const maxPages = 10000
 // paging.cursors.after: paging.next is never followed, because Meta embeds the
 // access token in it. The last page is the one without paging.next; a page
 // may be empty and still have one.
+//
+// When Graph answers a page with "reduce the amount of data", the same page
+// (same cursor) is asked again with half the page size, down to
+// minPageLimit; the smaller size is kept for later reads of the edge.
 func (c *Client) listAll(ctx context.Context, edge, path string, query url.Values, each func(json.RawMessage) error) error {
 	q := url.Values{}
 	for k, v := range query {
 		q[k] = v
 	}
-	if _, refused := c.noLimitM.Load(edge); !refused {
-		q.Set("limit", strconv.Itoa(c.cfg.PageLimit))
+	if size, ok := c.pageLimit(edge); ok {
+		q.Set("limit", strconv.Itoa(size))
 	}
+	reduced := false
 	seen := map[string]bool{}
 	for pages := 0; ; pages++ {
 		if pages >= maxPages {
@@ -70,11 +75,31 @@ func (c *Client) listAll(ctx context.Context, edge, path string, query url.Value
 		}
 		var p page
 		err := c.do(ctx, "GET", path, q, nil, &p)
-		if err != nil && q.Has("limit") && isLimitRefused(err) {
+		if err != nil && q.Has("limit") && !reduced && isLimitRefused(err) {
 			// The edge refuses our page size: remember it for this
 			// process and use the edge's default.
 			c.noLimitM.Store(edge, true)
 			q.Del("limit")
+			pages--
+			continue
+		}
+		if err != nil && isTooMuchData(err) {
+			// Asking again unchanged fails again: ask for a smaller page.
+			// A page asked without a limit had the edge's default size,
+			// taken to be at most the configured one.
+			current := c.cfg.PageLimit
+			if n, convErr := strconv.Atoi(q.Get("limit")); convErr == nil {
+				current = n
+			}
+			smaller, ok := c.reducePageLimit(edge, current)
+			if !ok {
+				return err
+			}
+			c.cfg.Logger.Debug(ctx, "Graph API asked for less data per page; asking again with a smaller page", map[string]any{
+				"http_path": path, "page_limit": smaller,
+			})
+			q.Set("limit", strconv.Itoa(smaller))
+			reduced = true
 			pages--
 			continue
 		}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"net/url"
@@ -9,18 +10,36 @@ import (
 	"strings"
 )
 
-// PhoneNumberFields is the explicit field list phone numbers are read with.
-// Graph's default fields are not documented, so every field the data source
-// exposes is asked for.
-var PhoneNumberFields = []string{
-	"id", "display_phone_number", "verified_name", "quality_rating", "name_status",
-	"code_verification_status", "platform_type", "throughput",
-	"whatsapp_business_manager_messaging_limit", "account_mode",
-	"is_official_business_account", "last_onboarded_time",
+// PhoneNumberFieldsFor is the explicit field list phone numbers are read
+// with at apiVersion ("vMAJOR.MINOR"). Graph's default fields are not
+// documented, so every field the data source exposes is asked for, and no
+// field that version lacks: before v24.0 the messaging limit is
+// messaging_limit_tier.
+func PhoneNumberFieldsFor(apiVersion string) []string {
+	limit := "whatsapp_business_manager_messaging_limit"
+	if !hasManagerMessagingLimit(apiVersion) {
+		limit = "messaging_limit_tier"
+	}
+	return []string{
+		"id", "display_phone_number", "verified_name", "quality_rating", "name_status",
+		"code_verification_status", "platform_type", "throughput",
+		limit, "account_mode",
+		"is_official_business_account", "last_onboarded_time",
+	}
 }
+
+// PhoneNumberFields is PhoneNumberFieldsFor(DefaultAPIVersion). A Client
+// reads with the list for its own API version.
+var PhoneNumberFields = PhoneNumberFieldsFor(DefaultAPIVersion)
 
 // PhoneNumber is a phone number of a WABA. Pointer fields are nil when Graph
 // did not return them.
+//
+// MessagingLimit is whatsapp_business_manager_messaging_limit from v24.0
+// (TIER_50, TIER_250, TIER_2K, TIER_10K, TIER_100K, TIER_UNLIMITED,
+// UNTIERED) and messaging_limit_tier before it, whose values differ: TIER_1K
+// where the newer field has TIER_2K, and no UNTIERED.
+// Meta's messaging-limits page (messaging_limit_tier) and Meta's Python business SDK (the newer enum).
 type PhoneNumber struct {
 	ID                        string
 	DisplayPhoneNumber        *string
@@ -52,6 +71,7 @@ type phoneNumberJSON struct {
 	PlatformType              *string         `json:"platform_type"`
 	Throughput                json.RawMessage `json:"throughput"`
 	MessagingLimit            json.RawMessage `json:"whatsapp_business_manager_messaging_limit"`
+	MessagingLimitTier        json.RawMessage `json:"messaging_limit_tier"`
 	AccountMode               *string         `json:"account_mode"`
 	IsOfficialBusinessAccount *flexBool       `json:"is_official_business_account"`
 	LastOnboardedTime         *flexString     `json:"last_onboarded_time"`
@@ -71,8 +91,9 @@ func decodePhoneNumber(raw []byte) (PhoneNumber, error) {
 		// string is accepted too.
 		ThroughputLevel: stringOrMember(j.Throughput, "level"),
 		// Documented as an enum string; an object with current_limit is
-		// accepted too, the shape Meta uses for limits elsewhere.
-		MessagingLimit: stringOrMember(j.MessagingLimit, "current_limit"),
+		// accepted too, the shape Meta uses for limits elsewhere. Before
+		// v24.0 the limit is read from messaging_limit_tier instead.
+		MessagingLimit: cmp.Or(stringOrMember(j.MessagingLimit, "current_limit"), stringOrMember(j.MessagingLimitTier, "current_limit")),
 	}
 	if j.IsOfficialBusinessAccount != nil {
 		b := bool(*j.IsOfficialBusinessAccount)
@@ -101,13 +122,14 @@ func stringOrMember(raw json.RawMessage, key string) *string {
 
 func phoneNumbersPath(wabaID string) string { return "/" + pathSegment(wabaID) + "/phone_numbers" }
 
-// ListPhoneNumbers lists the WABA's phone numbers with PhoneNumberFields,
-// following every page. The account_mode filter is sent as Graph's
-// filtering parameter, which only Meta's OpenAPI description documents, and
-// applied again to the result so that it holds whether or not Graph honours
-// it. Reads with the same filter in one run share one fetch.
+// ListPhoneNumbers lists the WABA's phone numbers with the fields
+// PhoneNumberFieldsFor gives for the client's API version, following every
+// page. The account_mode filter is sent as Graph's filtering parameter, which
+// only Meta's OpenAPI description documents, and applied again to the result
+// so that it holds whether or not Graph honours it. Reads with the same
+// filter in one run share one fetch.
 func (c *Client) ListPhoneNumbers(ctx context.Context, wabaID string, filter PhoneNumberFilter) ([]PhoneNumber, error) {
-	q := url.Values{"fields": {strings.Join(PhoneNumberFields, ",")}}
+	q := url.Values{"fields": {strings.Join(PhoneNumberFieldsFor(c.APIVersion()), ",")}}
 	if filter.AccountMode != "" {
 		f, err := json.Marshal([]map[string]string{{"field": "account_mode", "operator": "EQUAL", "value": filter.AccountMode}})
 		if err != nil {

@@ -132,3 +132,21 @@ func TestListPhoneNumbersError(t *testing.T) {
 		t.Errorf("err = %v, want not found", err)
 	}
 }
+
+func TestDecodePhoneNumberMessagingLimitOfEitherVersion(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"id":"1","messaging_limit_tier":"TIER_1K"}`:                                                       "TIER_1K",
+		`{"id":"1","whatsapp_business_manager_messaging_limit":"TIER_2K"}`:                                  "TIER_2K",
+		`{"id":"1","whatsapp_business_manager_messaging_limit":"TIER_2K","messaging_limit_tier":"TIER_1K"}`: "TIER_2K",
+		`{"id":"1","whatsapp_business_manager_messaging_limit":null,"messaging_limit_tier":"TIER_250"}`:     "TIER_250",
+		`{"id":"1"}`: "",
+	} {
+		p, err := decodePhoneNumber([]byte(body))
+		if err != nil {
+			t.Fatalf("%s: %v", body, err)
+		}
+		if got := deref(p.MessagingLimit); got != want {
+			t.Errorf("%s: MessagingLimit = %q, want %q", body, got, want)
+		}
+	}
+}

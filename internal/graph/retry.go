@@ -20,6 +20,11 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
+	if err != nil && isDialFailure(err) {
+		// Nothing answers at base_url: send retries once, briefly, and
+		// then stops the whole client.
+		return false, nil
+	}
 	if err != nil || resp == nil {
 		// Connection resets, timeouts and the like: the default policy
 		// already refuses the hopeless ones (bad scheme, TLS, redirects).
@@ -47,6 +52,10 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		return false, nil
 	}
 	ge := parseError(resp, data)
+	if isTooMuchData(ge) {
+		// The same request fails the same way; listAll asks for less.
+		return false, nil
+	}
 	if ge.Code != 0 {
 		if !ge.IsTransient && !isTransientCode(ge.Code) {
 			return false, nil

@@ -57,6 +57,8 @@ func TestRetryPolicy(t *testing.T) {
 		{name: "400 code 4", status: 400, body: graphErr(4, 0, "Application request limit reached", false), retried: true},
 		{name: "400 code 17", status: 400, body: graphErr(17, 0, "User request limit reached", false), retried: true},
 		{name: "400 code 1", status: 400, body: graphErr(1, 0, "An unknown error occurred", false), retried: true},
+		{name: "500 code 1 subcode 99 (reduce the amount of data)", status: 500, body: tooMuchData, code: 1},
+		{name: "500 code 1 subcode 99 marked transient", status: 500, body: graphErr(1, 99, "An unknown error occurred", true), code: 1},
 		{name: "503 code 2", status: 503, body: graphErr(2, 0, "Service temporarily unavailable", false), retried: true},
 		{name: "400 code 2", status: 400, body: graphErr(2, 0, "Service temporarily unavailable", false), retried: true},
 		{name: "400 code 32", status: 400, body: graphErr(32, 0, "Page request limit reached", false), retried: true},

@@ -197,3 +197,61 @@ func TestListSubscribedAppsItemDecodeError(t *testing.T) {
 		t.Fatal("want a decoding error")
 	}
 }
+
+func TestSubscribedAppItemsFlatOrNested(t *testing.T) {
+	cases := []struct {
+		name string
+		item string
+		want SubscribedApp
+	}{
+		{
+			name: "flat, as v25.0 answers",
+			item: `{"name":"Lucky Shrub","id":"915887718209044"}`,
+			want: SubscribedApp{App: App{ID: "915887718209044", Name: "Lucky Shrub"}},
+		},
+		{
+			name: "flat with a numeric id and an override",
+			item: `{"name":"Lucky Shrub","id":915887718209044,"link":"https://www.facebook.com/games/?app_id=915887718209044","override_callback_uri":"https://hooks.example.com/waba"}`,
+			want: SubscribedApp{App: App{ID: "915887718209044", Name: "Lucky Shrub", Link: "https://www.facebook.com/games/?app_id=915887718209044"}, OverrideCallbackURI: "https://hooks.example.com/waba"},
+		},
+		{
+			name: "nested, as the reference shows",
+			item: `{"whatsapp_business_api_data":{"id":"670843887433847","name":"Lucky Shrub","link":"https://www.facebook.com/games/?app_id=670843887433847"},"override_callback_uri":"https://hooks.example.com/waba"}`,
+			want: SubscribedApp{App: App{ID: "670843887433847", Name: "Lucky Shrub", Link: "https://www.facebook.com/games/?app_id=670843887433847"}, OverrideCallbackURI: "https://hooks.example.com/waba"},
+		},
+		{
+			name: "both: the nested fields win, the top level fills gaps",
+			item: `{"id":"1","name":"Top","link":"https://top.example","whatsapp_business_api_data":{"id":"670843887433847","name":"Nested"}}`,
+			want: SubscribedApp{App: App{ID: "670843887433847", Name: "Nested", Link: "https://top.example"}},
+		},
+		{
+			name: "nested null",
+			item: `{"id":"2","name":"Flat","whatsapp_business_api_data":null}`,
+			want: SubscribedApp{App: App{ID: "2", Name: "Flat"}},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := decodeSubscribedApp([]byte(tc.item))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("decoded %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+
+	// Through the client: the token's app is found in a flat list.
+	f := newFakeGraph(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, `{"data":[{"name":"Other","id":"111"},{"name":"Lucky Shrub","id":"915887718209044","override_callback_uri":"https://hooks.example.com/waba"}]}`)
+	})
+	c := newTestClient(t, f.URL(), func(c *Config) { c.AppID = "915887718209044" })
+	sub, err := c.FindTokenAppSubscription(context.Background(), testWABA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sub == nil || sub.Name != "Lucky Shrub" || sub.OverrideCallbackURI != "https://hooks.example.com/waba" {
+		t.Errorf("subscription = %+v, want the token's app found in the flat list", sub)
+	}
+}
