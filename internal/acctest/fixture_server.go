@@ -11,6 +11,8 @@ import (
 
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/recorder"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
 )
 
 // replayAccessToken is the token the provider sends in replay mode. It is
@@ -28,6 +30,7 @@ type FixtureServer struct {
 	secrets   []string // kept out of Requests() and matched as Redacted
 
 	server *httptest.Server
+	sim    *simulator.Server // when recording against the simulator
 
 	mu       sync.Mutex // guards requests and the replay cassette
 	requests []RecordedRequest
@@ -100,6 +103,12 @@ func metaAppSecret(t testing.TB, o options) string {
 
 // URL is the base URL to give the provider (no API version).
 func (f *FixtureServer) URL() string { return f.baseURL }
+
+// Simulator is the simulator a recording is made against, for steps that
+// change what Graph would answer (a WABA going out of sight). It is nil when
+// replaying, where the cassette already holds those answers, and against
+// Meta.
+func (f *FixtureServer) Simulator() *simulator.Server { return f.sim }
 
 // AccessToken is the token the provider must send in the current mode.
 func (f *FixtureServer) AccessToken() string { return f.token }

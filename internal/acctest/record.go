@@ -112,7 +112,8 @@ func (f *FixtureServer) startSimulator(o options) (string, http.RoundTripper) {
 	}
 	handler := o.upstream
 	if handler == nil {
-		handler = simulator.New(seed)
+		f.sim = simulator.New(seed)
+		handler = f.sim
 	}
 	f.token = seed.Tokens[0].Value
 	f.appSecret = seed.AppSecret

@@ -153,6 +153,24 @@ func (r *appWebhookSubscriptionResource) checkAppCredentials(diags *diag.Diagnos
 }
 
 func (r *appWebhookSubscriptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if !requireConfigured(r.data, &resp.Diagnostics) || !r.checkAppCredentials(&resp.Diagnostics) {
+		return
+	}
+	// Graph's POST is an upsert: without this check a create would replace
+	// a subscription someone else set, and a destroy would then stop it.
+	client := r.data.client
+	app := client.AppID()
+	existing, err := client.ExistingAppSubscription(ctx, graph.WABAWebhookObject)
+	if graphCallFailedWithAdvice(&resp.Diagnostics, client, "check whether app "+app+" already has whatsapp_business_account webhooks",
+		err, missingOrHiddenAdvice(err, "app "+app, false)) {
+		return
+	}
+	if existing != nil {
+		addAlreadyExistsError(&resp.Diagnostics, "whatsapp_app_webhook_subscription",
+			fmt.Sprintf("App %s already has a whatsapp_business_account webhook subscription, with callback %q and fields [%s].",
+				app, existing.CallbackURL, strings.Join(existing.Fields, ", ")), app)
+		return
+	}
 	r.write(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, "subscribe")
 }
 
@@ -224,9 +242,12 @@ func (r *appWebhookSubscriptionResource) Read(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() || !requireConfigured(r.data, &resp.Diagnostics) || !r.checkAppCredentials(&resp.Diagnostics) {
 		return
 	}
+	app := r.data.client.AppID()
 	sub, err := r.data.client.FindAppSubscription(ctx, graph.WABAWebhookObject)
-	if err != nil && !graph.IsNotFound(err) {
-		addGraphError(&resp.Diagnostics, "read the webhook subscription of app "+r.data.client.AppID(), err)
+	if err != nil {
+		// Only a successful read of the app's subscriptions can show this
+		// one gone.
+		addGraphErrorWithAdvice(&resp.Diagnostics, "read the webhook subscription of app "+app, err, missingOrHiddenAdvice(err, "app "+app, true))
 		return
 	}
 	if sub == nil {
@@ -252,9 +273,19 @@ func (r *appWebhookSubscriptionResource) Delete(ctx context.Context, _ resource.
 	if !requireConfigured(r.data, &resp.Diagnostics) || !r.checkAppCredentials(&resp.Diagnostics) {
 		return
 	}
-	err := r.data.client.DeleteAppSubscription(ctx, graph.WABAWebhookObject)
-	if err != nil && !graph.IsNotFound(err) {
-		addGraphError(&resp.Diagnostics, "delete the whatsapp_business_account webhook subscription of app "+r.data.client.AppID(), err)
+	client := r.data.client
+	err := client.DeleteAppSubscription(ctx, graph.WABAWebhookObject)
+	if err != nil && graph.IsMissingOrHidden(err) {
+		// Deleted or out of sight: only a successful read without the
+		// subscription lets the resource go.
+		if sub, readErr := client.FindAppSubscription(ctx, graph.WABAWebhookObject); readErr == nil && sub == nil {
+			err = nil
+		}
+	}
+	if err != nil {
+		app := client.AppID()
+		addGraphErrorWithAdvice(&resp.Diagnostics, "delete the whatsapp_business_account webhook subscription of app "+app, err,
+			missingOrHiddenAdvice(err, "app "+app, true))
 	}
 }
 

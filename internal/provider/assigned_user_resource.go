@@ -139,13 +139,30 @@ func (r *assignedUserResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() || !requireConfigured(r.data, &resp.Diagnostics) {
 		return
 	}
-	waba, user := plan.WABAID.ValueString(), plan.UserID.ValueString()
+	waba, user, business := plan.WABAID.ValueString(), plan.UserID.ValueString(), plan.BusinessID.ValueString()
 	tasks := stringSet(ctx, plan.Tasks, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.data.client.AssignUser(ctx, waba, user, tasks)
-	if graphCallFailed(&resp.Diagnostics, r.data.client, fmt.Sprintf("assign user %s to WhatsApp Business Account %s", user, waba), err) {
+	client := r.data.client
+	// Every create on the WABA shares this one read of the edge. It also
+	// proves business_id before anything is written: Graph lists the edge
+	// only for the business that owns the WABA.
+	existing, err := client.ExistingAssignedUser(ctx, waba, business, user)
+	addUsageWarnings(&resp.Diagnostics, client)
+	if err != nil {
+		addGraphErrorWithAdvice(&resp.Diagnostics, fmt.Sprintf("check whether user %s is already assigned to WhatsApp Business Account %s", user, waba),
+			err, assignedUsersReadAdvice(err, waba, business, false))
+		return
+	}
+	if existing != nil {
+		addAlreadyExistsError(&resp.Diagnostics, "whatsapp_assigned_user",
+			fmt.Sprintf("User %s is already assigned to WhatsApp Business Account %s, with tasks %v.", user, waba, existing.Tasks),
+			waba+"/"+user)
+		return
+	}
+	err = client.AssignUser(ctx, waba, user, tasks)
+	if graphCallFailed(&resp.Diagnostics, client, fmt.Sprintf("assign user %s to WhatsApp Business Account %s", user, waba), err) {
 		return
 	}
 	// Graph confirmed the assignment with exactly these tasks. Reading the
@@ -176,8 +193,10 @@ func (r *assignedUserResource) Read(ctx context.Context, req resource.ReadReques
 	}
 	found, err := r.data.client.FindAssignedUser(ctx, waba, business, user)
 	addUsageWarnings(&resp.Diagnostics, r.data.client)
-	if err != nil && !graph.IsNotFound(err) {
-		addGraphError(&resp.Diagnostics, "read the users assigned to WhatsApp Business Account "+waba, err)
+	if err != nil {
+		// Only a successful read of the edge can show the user gone.
+		addGraphErrorWithAdvice(&resp.Diagnostics, "read the users assigned to WhatsApp Business Account "+waba,
+			err, assignedUsersReadAdvice(err, waba, business, true))
 		return
 	}
 	if found == nil {
@@ -214,7 +233,8 @@ func (r *assignedUserResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	if err := r.data.client.AssignUser(ctx, waba, user, want); err != nil {
 		addUsageWarnings(&resp.Diagnostics, r.data.client)
-		addGraphError(&resp.Diagnostics, fmt.Sprintf("update the tasks of user %s on WhatsApp Business Account %s", user, waba), err)
+		addGraphErrorWithAdvice(&resp.Diagnostics, fmt.Sprintf("update the tasks of user %s on WhatsApp Business Account %s", user, waba),
+			err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, true))
 		return
 	}
 	// Meta does not document whether this POST replaces or merges the task
@@ -247,11 +267,19 @@ func (r *assignedUserResource) Delete(ctx context.Context, req resource.DeleteRe
 	if resp.Diagnostics.HasError() || !requireConfigured(r.data, &resp.Diagnostics) {
 		return
 	}
-	waba, user := state.WABAID.ValueString(), state.UserID.ValueString()
-	err := r.data.client.RemoveAssignedUser(ctx, waba, user)
-	addUsageWarnings(&resp.Diagnostics, r.data.client)
-	if err != nil && !graph.IsNotFound(err) {
-		addGraphError(&resp.Diagnostics, fmt.Sprintf("remove user %s from WhatsApp Business Account %s", user, waba), err)
+	client := r.data.client
+	waba, user, business := state.WABAID.ValueString(), state.UserID.ValueString(), state.BusinessID.ValueString()
+	err := client.RemoveAssignedUser(ctx, waba, user)
+	if err != nil && graph.IsMissingOrHidden(err) && business != "" {
+		// Deleted or out of sight: only a successful read of the edge
+		// without the user lets the resource go.
+		if found, readErr := client.FindAssignedUser(ctx, waba, business, user); readErr == nil && found == nil {
+			err = nil
+		}
+	}
+	if graphCallFailedWithAdvice(&resp.Diagnostics, client, fmt.Sprintf("remove user %s from WhatsApp Business Account %s", user, waba),
+		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, true)) {
+		return
 	}
 }
 
@@ -269,6 +297,30 @@ func (r *assignedUserResource) ImportState(ctx context.Context, req resource.Imp
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("waba_id"), id.WABA)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), id.User)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("business_id"), id.Business)...)
+}
+
+// assignedUsersReadAdvice says what to do when Graph refuses to list the
+// WABA's assigned users: the WABA may be missing or out of sight, or
+// business_id may not be the business that owns it (Graph lists the edge only
+// for the owner, and answers any other business= with code 100).
+func assignedUsersReadAdvice(err error, waba, business string, inState bool) string {
+	if advice := missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, inState); advice != "" {
+		return advice
+	}
+	ge, ok := graph.AsError(err)
+	if !ok || ge.Code != 100 {
+		return ""
+	}
+	advice := fmt.Sprintf("Graph lists the users of a WhatsApp Business Account only for the business that owns it. If %s is not the ID of the business "+
+		"that owns WhatsApp Business Account %s, set business_id (on this resource or on the provider) to the owner's ID: Meta Business Settings shows it "+
+		"under Business info, in the business portfolio that lists the account under Accounts > WhatsApp accounts.", business, waba)
+	if inState {
+		advice += "\n\nThe wrong ID is already in the Terraform state. After correcting the configuration, run terraform apply -refresh=false once: " +
+			"it stores the new business_id without reading the edge (no request is sent), and later plans read with it."
+	} else {
+		advice += " Nothing was changed."
+	}
+	return advice
 }
 
 func (m *assignedUserModel) fillFromAPI(u *graph.AssignedUser, diags *diag.Diagnostics) {

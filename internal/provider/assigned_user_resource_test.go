@@ -191,7 +191,7 @@ func TestAssignedUserResource_unknownAccount(t *testing.T) {
 		ProtoV6ProviderFactories: fixtureFactories(fx),
 		Steps: []resource.TestStep{{
 			Config:      assignedUserConfig(ids, "999999999999999", ids.Users[0], "MANAGE"),
-			ExpectError: regexp.MustCompile(`(?s)Graph API error 100.*fbtrace_id: \S+.*Check that the ID is right`),
+			ExpectError: wrapTolerant(`(?s)Graph API error 100.*Subcode:\s+33.*fbtrace_id: \S+.*WhatsApp Business Account 999999999999999 has been deleted and when the access token's system user can no longer see it.*Nothing was changed.*Assigned assets`),
 		}},
 	})
 }

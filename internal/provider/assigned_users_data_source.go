@@ -98,7 +98,8 @@ func (d *assignedUsersDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	waba := model.WABAID.ValueString()
 	users, err := d.data.client.ListAssignedUsers(ctx, waba, business)
-	if graphCallFailed(&resp.Diagnostics, d.data.client, "list the users assigned to WhatsApp Business Account "+waba, err) {
+	if graphCallFailedWithAdvice(&resp.Diagnostics, d.data.client, "list the users assigned to WhatsApp Business Account "+waba,
+		err, assignedUsersReadAdvice(err, waba, business, false)) {
 		return
 	}
 	model.BusinessID = types.StringValue(business)

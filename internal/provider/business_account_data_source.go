@@ -158,7 +158,8 @@ func (d *businessAccountDataSource) Read(ctx context.Context, req datasource.Rea
 		return
 	}
 	ba, err := d.data.client.GetBusinessAccount(ctx, model.ID.ValueString())
-	if graphCallFailed(&resp.Diagnostics, d.data.client, "read WhatsApp Business Account "+model.ID.ValueString(), err) {
+	if graphCallFailedWithAdvice(&resp.Diagnostics, d.data.client, "read WhatsApp Business Account "+model.ID.ValueString(),
+		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+model.ID.ValueString(), false)) {
 		return
 	}
 	resp.Diagnostics.Append(model.fill(ba)...)

@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -87,7 +86,7 @@ data "whatsapp_business_account" "test" {
   id = "999999999999999"
 }
 `,
-			ExpectError: regexp.MustCompile(`(?s)Graph API error 100.*Subcode:\s+33.*fbtrace_id: \S+.*Check that the ID is right`),
+			ExpectError: wrapTolerant(`(?s)Graph API error 100.*Subcode:\s+33.*fbtrace_id: \S+.*has been deleted and when the access token's system user can no longer see it.*Assigned assets`),
 		}},
 	})
 }

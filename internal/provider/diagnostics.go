@@ -18,9 +18,20 @@ func addGraphError(diags *diag.Diagnostics, action string, err error) {
 }
 
 func describeGraphError(action string, err error) (string, string) {
+	return describeGraphErrorWith(action, err, graph.Hint(err))
+}
+
+// describeGraphErrorWith is describeGraphError with the closing advice given
+// by the caller, for cases where the resource knows better than the client
+// what the user should do.
+func describeGraphErrorWith(action string, err error, hint string) (string, string) {
 	ge, ok := graph.AsError(err)
 	if !ok {
-		return "Failed to " + action, fmt.Sprintf("The provider could not %s: %s", action, err)
+		detail := fmt.Sprintf("The provider could not %s: %s", action, err)
+		if hint != "" {
+			detail += "\n\n" + hint
+		}
+		return "Failed to " + action, detail
 	}
 	var summary string
 	switch {
@@ -51,7 +62,7 @@ func describeGraphError(action string, err error) (string, string) {
 	if ge.FBTraceID != "" {
 		fmt.Fprintf(&b, "fbtrace_id: %s\n", ge.FBTraceID)
 	}
-	if hint := graph.Hint(err); hint != "" {
+	if hint != "" {
 		fmt.Fprintf(&b, "\n%s", hint)
 	}
 	return summary, strings.TrimRight(b.String(), "\n")
@@ -61,11 +72,17 @@ func describeGraphError(action string, err error) (string, string) {
 // client has gathered, and the error diagnostic for action when err is set.
 // It returns whether err was set.
 func graphCallFailed(diags *diag.Diagnostics, client *graph.Client, action string, err error) bool {
+	return graphCallFailedWithAdvice(diags, client, action, err, "")
+}
+
+// graphCallFailedWithAdvice is graphCallFailed with advice that replaces the
+// client's generic hint when it is not empty.
+func graphCallFailedWithAdvice(diags *diag.Diagnostics, client *graph.Client, action string, err error, advice string) bool {
 	addUsageWarnings(diags, client)
 	if err == nil {
 		return false
 	}
-	addGraphError(diags, action, err)
+	addGraphErrorWithAdvice(diags, action, err, advice)
 	return true
 }
 

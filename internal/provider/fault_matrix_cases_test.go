@@ -70,11 +70,17 @@ var matrixFaults = []matrixFault{
 	{"truncated JSON", "truncated", simulator.Fault{Kind: simulator.FaultTruncated}, true, `HTTP 200 .*not the JSON Graph sends`, true, 1},
 	{"empty body", "empty", simulator.Fault{Kind: simulator.FaultEmpty}, true, `HTTP 200 .*not the JSON Graph sends`, true, 1},
 	{"success:false", "refused", simulator.Fault{Kind: simulator.FaultSuccessFalse}, false, `HTTP 200 `, true, 1},
+	// Graph's "missing or not visible": never retried, and never read as
+	// proof that an object is gone.
+	{"code 100/33", "hidden", simulator.Fault{Kind: simulator.FaultGraphError, Code: 100, Subcode: 33}, false, `Graph API error 100 .* Subcode: 33 `, true, 1},
 }
 
 // Phases of a resource's life the matrix breaks.
 const (
 	phaseCreate = "create"
+	// phaseCheck breaks the read a create makes first, to refuse an object
+	// that already exists.
+	phaseCheck  = "check"
 	phaseRead   = "read"
 	phaseUpdate = "update"
 	phaseDelete = "delete"

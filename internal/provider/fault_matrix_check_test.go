@@ -276,24 +276,20 @@ func judgeState(c matrixCase, phase string, snap matrixSnapshot, plan *tfjson.Pl
 	}
 	var state string
 	switch phase {
-	case phaseCreate:
+	case phaseCreate, phaseCheck:
 		if !c.permanent {
 			want(true, "no-op")
 		} else {
+			// A failed check writes nothing: the create never starts.
 			want(false, "create")
 		}
 		state = "not in state"
 	case phaseRead:
-		switch {
-		case !c.permanent:
-			want(true, "no-op")
-		case c.kind == kindSubscribedApp:
-			// Create succeeded, its read-back failed: kept, tainted.
-			want(true, "replace")
-			state = "in state (tainted)"
-		default:
-			want(true, "no-op")
-			state = "in state"
+		// A failed refresh, whatever Graph said, keeps the resource: it
+		// leaves state only when a read succeeds without it.
+		want(true, "no-op")
+		if c.permanent {
+			state = "kept in state"
 		}
 	case phaseUpdate:
 		if !c.permanent {

@@ -27,18 +27,18 @@ import (
 // fbtrace_id; and Terraform's state stays true to what Graph holds.
 //
 // Each phase is one Terraform run over every case at once, each case on its
-// own WABA of one simulator, so the whole matrix costs six runs.
+// own WABA of one simulator, so the whole matrix costs seven runs.
+//
+// The check phase breaks the read each create makes before writing; the read
+// phase breaks the refresh of resources a clean step created.
 func TestFaultMatrix(t *testing.T) {
 	phases := []struct {
 		phase string
 		kinds []matrixKind
 	}{
 		{phaseCreate, []matrixKind{kindSubscribedApp, kindAssignedUser}},
-		// Reads fail at different points (the subscription's read-back
-		// fails its apply, an assignment's refresh fails the plan after
-		// it), so each kind gets its own run.
-		{phaseRead, []matrixKind{kindSubscribedApp}},
-		{phaseRead, []matrixKind{kindAssignedUser}},
+		{phaseCheck, []matrixKind{kindSubscribedApp, kindAssignedUser}},
+		{phaseRead, []matrixKind{kindSubscribedApp, kindAssignedUser}},
 		{phaseUpdate, []matrixKind{kindSubscribedApp, kindAssignedUser}},
 		{phaseDelete, []matrixKind{kindSubscribedApp, kindAssignedUser}},
 		{phaseRead, []matrixKind{kindBusinessAccount}},
@@ -76,10 +76,10 @@ func runMatrixPhase(t *testing.T, phase string, kinds []matrixKind) []matrixResu
 	}
 	t.Cleanup(stop)
 
-	method := map[string]string{phaseCreate: http.MethodPost, phaseRead: http.MethodGet, phaseUpdate: http.MethodPost, phaseDelete: http.MethodDelete}[phase]
+	method := map[string]string{phaseCreate: http.MethodPost, phaseCheck: http.MethodGet, phaseRead: http.MethodGet, phaseUpdate: http.MethodPost, phaseDelete: http.MethodDelete}[phase]
 	v1, v2 := matrixConfig(seed, cases, 1), matrixConfig(seed, cases, 2)
-	faulted := map[string]string{phaseCreate: v1, phaseRead: v1, phaseUpdate: v2, phaseDelete: matrixEmptyConfig(seed)}[phase]
-	after := map[string]string{phaseCreate: v1, phaseRead: v1, phaseUpdate: v2, phaseDelete: v1}[phase]
+	faulted := map[string]string{phaseCreate: v1, phaseCheck: v1, phaseRead: v1, phaseUpdate: v2, phaseDelete: matrixEmptyConfig(seed)}[phase]
+	after := map[string]string{phaseCreate: v1, phaseCheck: v1, phaseRead: v1, phaseUpdate: v2, phaseDelete: v1}[phase]
 
 	var snap matrixSnapshot
 	var plan *tfjson.Plan
@@ -107,7 +107,7 @@ func runMatrixPhase(t *testing.T, phase string, kinds []matrixKind) []matrixResu
 	}
 
 	var steps []resource.TestStep
-	if phase == phaseUpdate || phase == phaseDelete {
+	if phase == phaseRead || phase == phaseUpdate || phase == phaseDelete {
 		steps = append(steps, resource.TestStep{Config: v1, PreConfig: func() { current = 1 }})
 	}
 	faultStep = len(steps) + 1
@@ -178,8 +178,8 @@ func simulatorFactories(url, token string) map[string]func() (tfprotov6.Provider
 // go test -v -run TestFaultMatrix shows what each fault does.
 func logMatrix(t *testing.T, results []matrixResult) {
 	opOrder := map[string]int{}
-	for i, op := range []string{"subscribed_app create", "subscribed_app read", "subscribed_app update", "subscribed_app delete",
-		"assigned_user create", "assigned_user read", "assigned_user update", "assigned_user delete", "business_account read"} {
+	for i, op := range []string{"subscribed_app create", "subscribed_app check", "subscribed_app read", "subscribed_app update", "subscribed_app delete",
+		"assigned_user create", "assigned_user check", "assigned_user read", "assigned_user update", "assigned_user delete", "business_account read"} {
 		opOrder[op] = i
 	}
 	faultOrder := map[string]int{}

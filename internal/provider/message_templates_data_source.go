@@ -131,7 +131,8 @@ func (d *messageTemplatesDataSource) Read(ctx context.Context, req datasource.Re
 	}
 	waba := model.WABAID.ValueString()
 	templates, err := d.data.client.ListMessageTemplates(ctx, waba, filter)
-	if graphCallFailed(&resp.Diagnostics, d.data.client, "list the message templates of WhatsApp Business Account "+waba, err) {
+	if graphCallFailedWithAdvice(&resp.Diagnostics, d.data.client, "list the message templates of WhatsApp Business Account "+waba,
+		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, false)) {
 		return
 	}
 	model.Templates = messageTemplatesValue(templates, &resp.Diagnostics)

@@ -99,7 +99,8 @@ func (d *phoneNumbersDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	waba := model.WABAID.ValueString()
 	phones, err := d.data.client.ListPhoneNumbers(ctx, waba, graph.PhoneNumberFilter{AccountMode: model.AccountMode.ValueString()})
-	if graphCallFailed(&resp.Diagnostics, d.data.client, "list the phone numbers of WhatsApp Business Account "+waba, err) {
+	if graphCallFailedWithAdvice(&resp.Diagnostics, d.data.client, "list the phone numbers of WhatsApp Business Account "+waba,
+		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, false)) {
 		return
 	}
 	model.PhoneNumbers = phoneNumbersValue(phones, &resp.Diagnostics)

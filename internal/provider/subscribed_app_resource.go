@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
@@ -106,7 +107,39 @@ func (r *subscribedAppResource) ConfigValidators(context.Context) []resource.Con
 }
 
 func (r *subscribedAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.subscribe(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, "subscribe the app to")
+	var plan subscribedAppModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+		return
+	}
+	client := r.data.client
+	waba := plan.WABAID.ValueString()
+	existing, err := client.ExistingTokenAppSubscription(ctx, waba)
+	if graphCallFailedWithAdvice(&resp.Diagnostics, client, "check whether the app is already subscribed to WhatsApp Business Account "+waba,
+		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, false)) {
+		return
+	}
+	if existing != nil {
+		addAlreadyExistsError(&resp.Diagnostics, "whatsapp_subscribed_app",
+			fmt.Sprintf("App %s is already subscribed to the webhooks of WhatsApp Business Account %s%s.", existing.ID, waba, overrideNote(existing)), waba)
+		return
+	}
+	if !r.subscribe(ctx, &plan, req.Config, &resp.Diagnostics, "subscribe the app to", false) {
+		return
+	}
+	// Graph confirmed the subscription as sent. The check above already
+	// resolved the token's app, so the state is complete without reading
+	// the edge again, unless the provider was given app_id and so never
+	// asked Graph for the app's name.
+	app, err := r.data.client.TokenApp(ctx)
+	if err != nil || app.Name == "" {
+		r.readBack(ctx, &plan, &resp.State, &resp.Diagnostics)
+		return
+	}
+	plan.ID, plan.AppID = plan.WABAID, types.StringValue(app.ID)
+	plan.AppName, plan.AppLink = emptyAsNull(app.Name), emptyAsNull(app.Link)
+	plan.VerifyTokenWO = types.StringNull()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -117,9 +150,9 @@ func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	waba := state.WABAID.ValueString()
 	sub, err := r.data.client.FindTokenAppSubscription(ctx, waba)
-	addUsageWarnings(&resp.Diagnostics, r.data.client)
-	if err != nil && !graph.IsNotFound(err) {
-		addGraphError(&resp.Diagnostics, "read the subscription on WhatsApp Business Account "+waba, err)
+	if graphCallFailedWithAdvice(&resp.Diagnostics, r.data.client, "read the subscription on WhatsApp Business Account "+waba,
+		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, true)) {
+		// Only a successful read of the edge can show the app gone.
 		return
 	}
 	if sub == nil {
@@ -131,33 +164,27 @@ func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadReque
 }
 
 func (r *subscribedAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.subscribe(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, "update the subscription on")
+	var plan subscribedAppModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+		return
+	}
+	if !r.subscribe(ctx, &plan, req.Config, &resp.Diagnostics, "update the subscription on", true) {
+		return
+	}
+	r.readBack(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
-// subscribe sends the planned subscription and reads it back. Create and
-// update are the same POST: Graph treats a POST without an override as
-// "remove the override", so every call sends exactly the override the
-// configuration wants. Once Graph confirmed the POST the subscription is kept
-// in state whatever happens next, so that it is never lost track of.
-func (r *subscribedAppResource) subscribe(ctx context.Context, planned tfsdk.Plan, config tfsdk.Config, state *tfsdk.State, diags *diag.Diagnostics, action string) {
-	var plan subscribedAppModel
-	diags.Append(planned.Get(ctx, &plan)...)
-	var verifyToken types.String
-	diags.Append(config.GetAttribute(ctx, path.Root("verify_token_wo"), &verifyToken)...)
-	if diags.HasError() || !r.configured(diags) {
-		return
-	}
+// readBack fills the computed attributes from the edge after a confirmed
+// POST. Graph confirmed the change, so the subscription is kept in state
+// whatever the read says, and never lost track of.
+func (r *subscribedAppResource) readBack(ctx context.Context, plan *subscribedAppModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	waba := plan.WABAID.ValueString()
-	if err := r.data.client.SubscribeApp(ctx, waba, desiredOverride(plan.OverrideCallbackURI, verifyToken)); err != nil {
-		addUsageWarnings(diags, r.data.client)
-		addGraphError(diags, action+" WhatsApp Business Account "+waba, err)
-		return
-	}
 	sub, err := r.data.client.FindTokenAppSubscription(ctx, waba)
 	addUsageWarnings(diags, r.data.client)
 	if err != nil || sub == nil {
 		plan.fillUnknownAppFields()
-		diags.Append(state.Set(ctx, &plan)...)
+		diags.Append(state.Set(ctx, plan)...)
 		if err != nil {
 			addGraphError(diags, "read back the subscription on WhatsApp Business Account "+waba, err)
 			return
@@ -168,7 +195,23 @@ func (r *subscribedAppResource) subscribe(ctx context.Context, planned tfsdk.Pla
 		return
 	}
 	plan.fill(waba, sub)
-	diags.Append(state.Set(ctx, &plan)...)
+	diags.Append(state.Set(ctx, plan)...)
+}
+
+// subscribe sends the planned subscription. Create and update are the same
+// POST: Graph treats a POST without an override as "remove the override", so
+// every call sends exactly the override the configuration wants. It reports
+// whether Graph confirmed it; when it did not, nothing is put in state.
+func (r *subscribedAppResource) subscribe(ctx context.Context, plan *subscribedAppModel, config tfsdk.Config, diags *diag.Diagnostics, action string, inState bool) bool {
+	var verifyToken types.String
+	diags.Append(config.GetAttribute(ctx, path.Root("verify_token_wo"), &verifyToken)...)
+	if diags.HasError() {
+		return false
+	}
+	waba := plan.WABAID.ValueString()
+	err := r.data.client.SubscribeApp(ctx, waba, desiredOverride(plan.OverrideCallbackURI, verifyToken))
+	return !graphCallFailedWithAdvice(diags, r.data.client, action+" WhatsApp Business Account "+waba,
+		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, inState))
 }
 
 func (r *subscribedAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -177,12 +220,26 @@ func (r *subscribedAppResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
 		return
 	}
+	client := r.data.client
 	waba := state.WABAID.ValueString()
-	err := r.data.client.UnsubscribeApp(ctx, waba)
-	addUsageWarnings(&resp.Diagnostics, r.data.client)
-	if err != nil && !graph.IsNotFound(err) {
-		addGraphError(&resp.Diagnostics, "unsubscribe the app from WhatsApp Business Account "+waba, err)
+	err := client.UnsubscribeApp(ctx, waba)
+	if err != nil && graph.IsMissingOrHidden(err) {
+		// Deleted or out of sight: only a successful read of the edge
+		// without the app lets the resource go.
+		if sub, readErr := client.FindTokenAppSubscription(ctx, waba); readErr == nil && sub == nil {
+			err = nil
+		}
 	}
+	graphCallFailedWithAdvice(&resp.Diagnostics, client, "unsubscribe the app from WhatsApp Business Account "+waba,
+		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, true))
+}
+
+// overrideNote describes an existing subscription's callback override, if any.
+func overrideNote(sub *graph.SubscribedApp) string {
+	if sub.OverrideCallbackURI == "" {
+		return ""
+	}
+	return " with the callback override " + sub.OverrideCallbackURI
 }
 
 func (r *subscribedAppResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -210,8 +267,10 @@ func (m *subscribedAppModel) fill(waba string, sub *graph.SubscribedApp) {
 	m.ID = types.StringValue(waba)
 	m.WABAID = types.StringValue(waba)
 	m.AppID = types.StringValue(sub.ID)
-	m.AppName = emptyAsNull(sub.Name)
-	m.AppLink = emptyAsNull(sub.Link)
+	// Graph's flat item form ({"id","name"}, seen in real v25.0 responses)
+	// has no link: a value Graph does not send is kept, not cleared.
+	m.AppName = keepIfEmpty(sub.Name, m.AppName)
+	m.AppLink = keepIfEmpty(sub.Link, m.AppLink)
 	m.OverrideCallbackURI = emptyAsNull(sub.OverrideCallbackURI)
 	m.VerifyTokenWO = types.StringNull()
 }

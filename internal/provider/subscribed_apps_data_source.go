@@ -80,7 +80,8 @@ func (d *subscribedAppsDataSource) Read(ctx context.Context, req datasource.Read
 	// not document which names this edge accepts, and its default response
 	// already holds every attribute.
 	apps, err := d.data.client.ListSubscribedApps(ctx, waba)
-	if graphCallFailed(&resp.Diagnostics, d.data.client, "list the apps subscribed to WhatsApp Business Account "+waba, err) {
+	if graphCallFailedWithAdvice(&resp.Diagnostics, d.data.client, "list the apps subscribed to WhatsApp Business Account "+waba,
+		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, false)) {
 		return
 	}
 	model.Apps = subscribedAppsValue(apps, &resp.Diagnostics)

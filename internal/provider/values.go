@@ -31,6 +31,18 @@ func emptyAsNull(s string) types.String {
 	return types.StringValue(s)
 }
 
+// keepIfEmpty is s, or prior when Graph sent nothing for it: for values
+// that one of Graph's response shapes leaves out.
+func keepIfEmpty(s string, prior types.String) types.String {
+	if s != "" {
+		return types.StringValue(s)
+	}
+	if prior.IsUnknown() {
+		return types.StringNull()
+	}
+	return prior
+}
+
 // objectList builds a list attribute of objects, one per item, from a
 // function giving each item's attribute values. The list data sources share
 // it so each states only how an item maps to its attributes.
