@@ -47,21 +47,29 @@ func TestThrottlingStorm(t *testing.T) {
 		t.Errorf("the WABA has %d assignments, want %d", len(got), len(users))
 	}
 
-	throttled, served, posts := 0, 0, 0
+	throttled, served, posts, reads := 0, 0, 0, 0
 	for _, req := range r.sim.Requests() {
 		served++
-		if req.Fault == simulator.FaultGraphError {
+		switch {
+		case req.Fault == simulator.FaultGraphError:
 			throttled++
-		} else if req.Method == http.MethodPost {
+		case req.Method == http.MethodPost:
 			posts++
+		case req.Method == http.MethodGet:
+			reads++
 		}
 	}
-	// Each create is one logical call that ended in one unthrottled POST;
-	// everything else the simulator served was a retry.
+	// Each create is one logical call that ended in one unthrottled POST,
+	// and all of them share one read of the edge, the check that the users
+	// are not assigned yet; everything else the simulator served was a
+	// retry.
 	if posts != len(users) {
 		t.Errorf("%d POSTs got through, want one per assignment (%d)", posts, len(users))
 	}
-	retries := served - len(users)
+	if reads != 1 {
+		t.Errorf("%d reads got through, want 1: the creates' existence checks share one read of the edge", reads)
+	}
+	retries := served - posts - reads
 	logData, err := os.ReadFile(logPath)
 	if err != nil {
 		t.Fatal(err)

@@ -47,6 +47,8 @@ data "whatsapp_business_account" "test" {
 				attr("creation_time", knownvalue.Int64Exact(1672531200)),
 				attr("template_auto_archival_enabled", knownvalue.Bool(true)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("on_behalf_of_business_info").AtMapKey("name"), knownvalue.StringExact("Acme Corp")),
+				// Asked for bare, Graph leaves the id out of both objects.
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("on_behalf_of_business_info").AtMapKey("id"), knownvalue.StringExact(ids.Business)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("owner_business_info").AtMapKey("id"), knownvalue.StringExact(ids.Business)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("health_status").AtMapKey("can_send_message"), knownvalue.StringExact("AVAILABLE")),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("health_status").AtMapKey("entities"), knownvalue.ListSizeExact(3)),
