@@ -88,7 +88,7 @@ func (d *businessAccountDataSource) Schema(_ context.Context, _ datasource.Schem
 			"account_review_status":                     str("Status of the account review, e.g. `APPROVED`, `PENDING` or `REJECTED`."),
 			"status":                                    str("Status of the account, as Graph reports it."),
 			"primary_business_location":                 str("Primary business location, a country code such as `US`."),
-			"whatsapp_business_manager_messaging_limit": str("Messaging limit tier of the business portfolio, e.g. `TIER_10K`."),
+			"whatsapp_business_manager_messaging_limit": str("Messaging limit tier of the business portfolio, e.g. `TIER_10K`. Graph has this field from v24.0; with an older `api_version` it is null."),
 			"marketing_messages_lite_api_status":        str("Onboarding status for Marketing Messages Lite."),
 			"marketing_messages_onboarding_status":      str("Onboarding status for marketing messages."),
 			"is_shared_with_partners":                   boolean("Whether the account is shared with solution partners."),

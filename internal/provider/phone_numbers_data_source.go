@@ -78,7 +78,7 @@ func (d *phoneNumbersDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 					"code_verification_status": str("Whether the number was verified by code, e.g. `VERIFIED` or `NOT_VERIFIED`."),
 					"platform_type":            str("Where the number is hosted: `CLOUD_API`, `ON_PREMISE` or `NOT_APPLICABLE`."),
 					"throughput_level":         str("Messaging throughput level, e.g. `STANDARD` or `HIGH`."),
-					"whatsapp_business_manager_messaging_limit": str("Messaging limit tier, e.g. `TIER_10K`."),
+					"whatsapp_business_manager_messaging_limit": str("Messaging limit tier, e.g. `TIER_10K`. With an `api_version` older than v24.0 it is read from the older `messaging_limit_tier` field, whose values differ (`TIER_1K` where newer versions say `TIER_2K`)."),
 					"account_mode": str("`LIVE` or `SANDBOX`."),
 					"is_official_business_account": schema.BoolAttribute{
 						MarkdownDescription: "Whether the number belongs to an Official Business Account.",
