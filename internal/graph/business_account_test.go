@@ -192,8 +192,8 @@ func TestGetBusinessAccountErrors(t *testing.T) {
 		f := newFakeGraph(t, respond(400, nil, graphErr(100, 33, "Unsupported get request. Object with ID '1' does not exist", false)))
 		c := newTestClient(t, f.URL())
 		_, err := c.GetBusinessAccount(context.Background(), testWABA)
-		if !IsNotFound(err) {
-			t.Errorf("err = %v, want IsNotFound", err)
+		if !IsMissingOrHidden(err) {
+			t.Errorf("err = %v, want IsMissingOrHidden", err)
 		}
 		if f.count() != 1 {
 			t.Errorf("%d requests, want 1", f.count())

@@ -41,7 +41,7 @@ type Client struct {
 	usage    map[string]Usage
 	warned   map[string]bool
 	noLimitM sync.Map       // edge name -> true once an edge refused our page size
-	pageSize sync.Map       // edge name -> page size to ask, once Graph said a larger page was too much data
+	pageSize pageSizes      // page size to ask per edge, once Graph said a larger page was too much data
 	appCalls appTokenClient // calls made with the app access token
 	gate     throttleGate   // objects Meta throttled for longer than MaxThrottleWait
 	reach    *reachability  // set once base_url could not be reached; shared with appCalls

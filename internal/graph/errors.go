@@ -165,10 +165,6 @@ func IsMissingOrHidden(err error) bool {
 	return ge.HTTPStatus == http.StatusNotFound || ge.Code == 803 || (ge.Code == 100 && ge.Subcode == 33)
 }
 
-// IsNotFound is IsMissingOrHidden, under its former name: the answer it
-// recognises does not prove that the object was deleted.
-func IsNotFound(err error) bool { return IsMissingOrHidden(err) }
-
 // isTooMuchData reports Graph's answer to a read it finds too heavy: HTTP
 // 500, code 1, subcode 99, "Please reduce the amount of data you're asking
 // for, then retry your request". Code 1 is otherwise transient, but this

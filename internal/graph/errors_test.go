@@ -262,8 +262,8 @@ func TestClassifiers(t *testing.T) {
 			if got := IsMissingOrHidden(tc.err); got != tc.notFound {
 				t.Errorf("IsMissingOrHidden = %v, want %v", got, tc.notFound)
 			}
-			if got := IsNotFound(tc.err); got != tc.notFound {
-				t.Errorf("IsNotFound = %v, want %v", got, tc.notFound)
+			if got := IsMissingOrHidden(tc.err); got != tc.notFound {
+				t.Errorf("IsMissingOrHidden = %v, want %v", got, tc.notFound)
 			}
 			if got := IsThrottled(tc.err); got != tc.throttled {
 				t.Errorf("IsThrottled = %v, want %v", got, tc.throttled)

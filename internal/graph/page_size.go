@@ -1,17 +1,48 @@
 package graph
 
+import "sync"
+
 // minPageLimit is the smallest page size asked for when Graph says a page is
 // too much data. One item is the least a page can hold: when Graph cannot
 // return even that, no smaller request exists and the error is returned.
 const minPageLimit = 1
+
+// pageSizes remembers, per edge, the page size Graph last accepted after it
+// answered a larger page with "reduce the amount of data".
+type pageSizes struct {
+	mu    sync.Mutex
+	sizes map[string]int
+}
+
+func (p *pageSizes) get(edge string) (int, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n, ok := p.sizes[edge]
+	return n, ok
+}
+
+// lower records n for edge unless a smaller size is already recorded, and
+// returns the size in force.
+func (p *pageSizes) lower(edge string, n int) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if cur, ok := p.sizes[edge]; ok && cur <= n {
+		return cur
+	}
+	if p.sizes == nil {
+		p.sizes = map[string]int{}
+	}
+	p.sizes[edge] = n
+	return n
+}
 
 // pageLimit is the page size to ask of edge: the reduced size remembered
 // after Graph answered a larger page with "reduce the amount of data", else
 // the configured size. ok is false when the edge refused a limit and Graph
 // has not asked for smaller pages since, so the edge's own default applies.
 func (c *Client) pageLimit(edge string) (size int, ok bool) {
-	if v, ok := c.pageSize.Load(edge); ok {
-		return v.(int), true
+	if n, ok := c.pageSize.get(edge); ok {
+		return n, true
 	}
 	if _, refused := c.noLimitM.Load(edge); refused {
 		return 0, false
@@ -26,16 +57,11 @@ func (c *Client) pageLimit(edge string) (size int, ok bool) {
 // the size would fall below minPageLimit.
 func (c *Client) reducePageLimit(edge string, current int) (int, bool) {
 	next := current / 2
-	if v, ok := c.pageSize.Load(edge); ok {
-		next = min(next, v.(int))
+	if n, ok := c.pageSize.get(edge); ok {
+		next = min(next, n)
 	}
 	if next < minPageLimit {
 		return 0, false
 	}
-	for {
-		v, loaded := c.pageSize.LoadOrStore(edge, next)
-		if !loaded || v.(int) <= next || c.pageSize.CompareAndSwap(edge, v, next) {
-			return next, true
-		}
-	}
+	return c.pageSize.lower(edge, next), true
 }

@@ -128,7 +128,7 @@ func TestListPhoneNumbersAccountModeFilter(t *testing.T) {
 func TestListPhoneNumbersError(t *testing.T) {
 	f := newFakeGraph(t, respond(400, nil, graphErr(100, 33, "Unsupported get request. Object with ID '1' does not exist", false)))
 	c := newTestClient(t, f.URL())
-	if _, err := c.ListPhoneNumbers(context.Background(), "1", PhoneNumberFilter{}); !IsNotFound(err) {
+	if _, err := c.ListPhoneNumbers(context.Background(), "1", PhoneNumberFilter{}); !IsMissingOrHidden(err) {
 		t.Errorf("err = %v, want not found", err)
 	}
 }

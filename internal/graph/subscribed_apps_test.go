@@ -103,7 +103,7 @@ func TestFindTokenAppSubscription(t *testing.T) {
 	t.Run("list fails", func(t *testing.T) {
 		f := newFakeGraph(t, respond(400, nil, graphErr(803, 0, "Some of the aliases you requested do not exist", false)))
 		c := newTestClient(t, f.URL(), func(c *Config) { c.AppID = "1" })
-		if _, err := c.FindTokenAppSubscription(context.Background(), testWABA); !IsNotFound(err) {
+		if _, err := c.FindTokenAppSubscription(context.Background(), testWABA); !IsMissingOrHidden(err) {
 			t.Errorf("err = %v, want not found", err)
 		}
 	})
