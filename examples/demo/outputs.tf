@@ -4,7 +4,7 @@ output "account" {
     name             = data.whatsapp_business_account.support.name
     review_status    = data.whatsapp_business_account.support.account_review_status
     verification     = data.whatsapp_business_account.support.business_verification_status
-    can_send_message = data.whatsapp_business_account.support.health_status.can_send_message
+    can_send_message = try(data.whatsapp_business_account.support.health_status.can_send_message, null) # null on a sandbox WABA
     messaging_limit  = data.whatsapp_business_account.support.whatsapp_business_manager_messaging_limit
   }
 }
