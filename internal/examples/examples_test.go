@@ -121,11 +121,7 @@ func TestExamplesValidate(t *testing.T) {
 	// deadline is released only when they are done.
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
 	t.Cleanup(cancel)
-	binDir := t.TempDir()
-	var buildOut bytes.Buffer
-	if _, err := tfcli.BuildProvider(ctx, root, binDir, &buildOut); err != nil {
-		t.Fatalf("%v\n%s", err, buildOut.String())
-	}
+	binDir := providerBinDir(t)
 
 	for _, dir := range dirs {
 		t.Run(filepath.ToSlash(dir), func(t *testing.T) {
