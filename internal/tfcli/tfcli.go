@@ -8,11 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -81,13 +79,8 @@ func NewWorkspaceOverrides(root string, overrides map[string]string, env ...stri
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	var lines strings.Builder
-	for _, source := range slices.Sorted(maps.Keys(overrides)) {
-		fmt.Fprintf(&lines, "    %q = %q\n", source, overrides[source])
-	}
 	rc := filepath.Join(root, "terraformrc")
-	body := "provider_installation {\n  dev_overrides {\n" + lines.String() + "  }\n  direct {}\n}\n"
-	if err := os.WriteFile(rc, []byte(body), 0o644); err != nil {
+	if err := os.WriteFile(rc, []byte(DevOverridesConfig(overrides)), 0o644); err != nil {
 		return nil, err
 	}
 	base := append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")

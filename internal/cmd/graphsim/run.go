@@ -9,6 +9,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
 )
@@ -30,6 +31,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	seedPath := fs.String("seed", "", "seed `file` (.json, .yaml or .yml); the built-in fixtures when empty")
 	urlFile := fs.String("url-file", "", "write the base URL to this `file` once listening")
 	verbose := fs.Bool("v", false, "log each API request on stderr")
+	tfrc := fs.String("tfrc", "", "write a Terraform CLI configuration `file` whose dev_overrides point wabactl/whatsapp at -provider-dir")
+	providerDir := fs.String("provider-dir", "", "`directory` holding terraform-provider-whatsapp for -tfrc (default: the directory of the -tfrc file)")
+	printEnv := fs.Bool("print-env", false, "once listening, print the exports for terraform, the seeded IDs and the admin calls")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -42,6 +46,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if err := simulator.CheckLoopbackAddr(*addr); err != nil {
 		fmt.Fprintf(stderr, "graphsim: %v\n", err)
+		return exitUsage
+	}
+
+	var override devOverride
+	if *tfrc != "" {
+		var err error
+		if override, err = prepareDevOverride(*tfrc, *providerDir); err != nil {
+			fmt.Fprintf(stderr, "graphsim: %v\n", err)
+			return exitError
+		}
+	} else if *providerDir != "" {
+		fmt.Fprintln(stderr, "graphsim: -provider-dir needs -tfrc")
 		return exitUsage
 	}
 
@@ -62,10 +78,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	url, stop, err := sim.Start(*addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "graphsim: %v\n", err)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintln(stderr, "graphsim: is another graphsim running? Stop it or choose another -addr (make sim ADDR=...); port 0 picks a free one")
+		}
 		return exitError
 	}
 	defer stop()
 	fmt.Fprintf(stdout, "graphsim: listening on %s\n", url)
+	if *tfrc != "" {
+		// Written before the url file, which scripts wait for. Kept on exit:
+		// the exports stay valid for the next run on the same port.
+		if err := override.write(); err != nil {
+			fmt.Fprintf(stderr, "graphsim: %v\n", err)
+			return exitError
+		}
+	}
 	if *urlFile != "" {
 		if err := writeFileAtomic(*urlFile, url); err != nil {
 			fmt.Fprintf(stderr, "graphsim: %v\n", err)
@@ -73,6 +100,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		// A stale file would make the next run's scripts talk to a dead port.
 		defer func() { _ = os.Remove(*urlFile) }()
+	}
+	if *printEnv {
+		fmt.Fprint(stdout, startupGuide(url, seedSource(*seedPath), seed, override))
 	}
 
 	<-ctx.Done()
@@ -93,22 +123,23 @@ func describe(r simulator.Request) string {
 }
 
 // writeFileAtomic writes content next to path and renames it into place, so
-// a script polling for the file never reads it half-written.
+// a script polling for the file (or a terraform started meanwhile) never
+// reads it half-written.
 func writeFileAtomic(path, content string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".graphsim-url-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".graphsim-*")
 	if err != nil {
-		return fmt.Errorf("write url file: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer func() { _ = os.Remove(tmp.Name()) }()
 	if _, err := tmp.WriteString(content); err != nil {
 		_ = tmp.Close()
-		return fmt.Errorf("write url file: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write url file: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write url file: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }

@@ -46,6 +46,8 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		{name: "unknown flag", args: []string{"-bogus"}, code: exitUsage, want: "bogus"},
 		{name: "stray argument", args: []string{"extra"}, code: exitUsage, want: "unexpected arguments"},
 		{name: "missing seed", args: []string{"-seed", filepath.Join(dir, "missing.json")}, code: exitError, want: "missing.json"},
+		{name: "provider dir alone", args: []string{"-provider-dir", dir}, code: exitUsage, want: "needs -tfrc"},
+		{name: "no provider binary", args: []string{"-tfrc", filepath.Join(dir, "dev.tfrc")}, code: exitError, want: "no provider binary"},
 		{name: "help", args: []string{"-h"}, code: exitOK, want: "-url-file"},
 	}
 	for _, tt := range tests {

@@ -10,6 +10,7 @@ import (
 )
 
 const usageIntro = `Usage: graphsim [-addr host:port] [-seed file] [-url-file path] [-v]
+                [-tfrc file [-provider-dir dir]] [-print-env]
 
 graphsim serves a simulation of the Graph API endpoints the WhatsApp provider
 uses on a loopback address. State lives in memory only: every run starts
@@ -18,6 +19,11 @@ from the seed and forgets its changes on exit. Call it as Graph:
 Any vN.N version is accepted; fields that exist only in some versions are
 checked against it (whatsapp_business_manager_messaging_limit from v24.0,
 messaging_limit_tier up to v23.0).
+
+With -tfrc and -print-env (as make sim runs it), graphsim also writes a
+Terraform CLI configuration that points wabactl/whatsapp at a provider
+binary, and prints the exports for the terminal that runs terraform, the
+seeded IDs and ready-made curl calls to the admin endpoints.
 
 Flags:
 `
