@@ -34,6 +34,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	tfrc := fs.String("tfrc", "", "write a Terraform CLI configuration `file` whose dev_overrides point wabactl/whatsapp at -provider-dir")
 	providerDir := fs.String("provider-dir", "", "`directory` holding terraform-provider-whatsapp for -tfrc (default: the directory of the -tfrc file)")
 	printEnv := fs.Bool("print-env", false, "once listening, print the exports for terraform, the seeded IDs and the admin calls")
+	receiverToken := fs.String("webhook-receiver", "", "also serve an https webhook callback on loopback that passes verification for this verify `token`, for whatsapp_app_webhook_subscription")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -101,8 +102,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		// A stale file would make the next run's scripts talk to a dead port.
 		defer func() { _ = os.Remove(*urlFile) }()
 	}
+	var receiver *webhookReceiver
+	if *receiverToken != "" {
+		receiver = startWebhookReceiver(*receiverToken, stderr)
+		defer receiver.Close()
+		fmt.Fprintf(stdout, "graphsim: webhook receiver at %s (verify token %q)\n", receiver.CallbackURL(), *receiverToken)
+	}
 	if *printEnv {
 		fmt.Fprint(stdout, startupGuide(url, seedSource(*seedPath), seed, override))
+		if receiver != nil {
+			fmt.Fprint(stdout, receiverGuide(receiver))
+		}
 	}
 
 	<-ctx.Done()
