@@ -8,6 +8,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/validators"
 )
 
 // WABAWebhookFields are the whatsapp_business_account webhook fields Meta
@@ -24,8 +26,9 @@ var WABAWebhookFields = []string{
 }
 
 // knownWebhookFields warns about webhook field names Meta does not document
-// for the whatsapp_business_account object: most often a typo, sometimes a
-// field newer than this provider, which is why it does not fail the plan.
+// for the whatsapp_business_account object: most often a typo, for which it
+// suggests the nearest documented name; sometimes a field newer than this
+// provider, which is why it does not fail the plan.
 type knownWebhookFields struct{}
 
 var _ validator.Set = knownWebhookFields{}
@@ -49,14 +52,15 @@ func (knownWebhookFields) ValidateSet(_ context.Context, req validator.SetReques
 			continue
 		}
 		if name := s.ValueString(); !slices.Contains(WABAWebhookFields, name) {
-			unknown = append(unknown, fmt.Sprintf("%q", name))
+			unknown = append(unknown, name)
 		}
 	}
-	if len(unknown) == 0 {
-		return
-	}
 	slices.Sort(unknown)
-	resp.Diagnostics.AddAttributeWarning(req.Path, "Unknown webhook field",
-		fmt.Sprintf("%s lists %s, which Meta does not document for the whatsapp_business_account object. Graph rejects a field it does not know; "+
-			"check the spelling. Documented fields: %s.", req.Path, strings.Join(unknown, ", "), strings.Join(WABAWebhookFields, ", ")))
+	// One warning per name, so that each carries its own suggestion.
+	for _, name := range unknown {
+		resp.Diagnostics.AddAttributeWarning(req.Path, "Unknown webhook field",
+			fmt.Sprintf("%s: %q is not a webhook field Meta documents for the whatsapp_business_account object.%s "+
+				"Graph rejects a field it does not know; if this one is newer than the provider, the plan can go ahead. Documented fields: %s.",
+				req.Path, name, validators.DidYouMean(name, WABAWebhookFields), strings.Join(WABAWebhookFields, ", ")))
+	}
 }

@@ -29,10 +29,11 @@ import (
 const maxAppCallbackURLLength = 1024
 
 var (
-	_ resource.Resource                = (*appWebhookSubscriptionResource)(nil)
-	_ resource.ResourceWithConfigure   = (*appWebhookSubscriptionResource)(nil)
-	_ resource.ResourceWithImportState = (*appWebhookSubscriptionResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*appWebhookSubscriptionResource)(nil)
+	_ resource.Resource                     = (*appWebhookSubscriptionResource)(nil)
+	_ resource.ResourceWithConfigure        = (*appWebhookSubscriptionResource)(nil)
+	_ resource.ResourceWithImportState      = (*appWebhookSubscriptionResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*appWebhookSubscriptionResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*appWebhookSubscriptionResource)(nil)
 )
 
 // NewAppWebhookSubscriptionResource returns the whatsapp_app_webhook_subscription resource.
@@ -65,7 +66,7 @@ func (r *appWebhookSubscriptionResource) Schema(_ context.Context, _ resource.Sc
 			"Graph accepts these calls only with the app access token, which the provider builds from its `app_id` and `app_secret`; both must be set. " +
 			"When the subscription is set, Meta verifies the callback: it must answer `GET ?hub.mode=subscribe&hub.challenge=...&hub.verify_token=...` " +
 			"with the challenge when the verify token matches. An app has one subscription per object, so declare this resource once per app; " +
-			"creating it replaces a subscription set elsewhere (e.g. in the App Dashboard), which can be imported instead.",
+			"creating it fails, without a change, when the app already has one (e.g. set in the App Dashboard): import it instead.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The app ID (the provider's `app_id`).",
@@ -79,8 +80,12 @@ func (r *appWebhookSubscriptionResource) Schema(_ context.Context, _ resource.Sc
 			},
 			"verify_token_wo": schema.StringAttribute{
 				MarkdownDescription: "Verify token Meta echoes to `callback_url` as `hub.verify_token` when it checks the endpoint. Write-only: never stored in plan or state. " +
-					"Sent with every change, since Graph verifies the callback each time. Change `verify_token_wo_version` to send a new value on its own.",
-				Required:   true,
+					"Sent with every change, since Graph verifies the callback each time. Change `verify_token_wo_version` to send a new value on its own. " +
+					"Must be set: the schema marks it optional only so that a configuration without it, such as one generated at import " +
+					"(Graph never returns the token), fails with a message saying what to add.",
+				// Optional in the schema, required by appWebhookVerifyToken,
+				// whose message says what a generated configuration lacks.
+				Optional:   true,
 				WriteOnly:  true,
 				Sensitive:  true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -116,6 +121,10 @@ func (r *appWebhookSubscriptionResource) Schema(_ context.Context, _ resource.Sc
 			},
 		},
 	}
+}
+
+func (r *appWebhookSubscriptionResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{appWebhookVerifyToken{}}
 }
 
 // ModifyPlan fails the plan, before any request, when the provider cannot

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -83,7 +82,9 @@ func (r *assignedUserResource) Schema(_ context.Context, _ resource.SchemaReques
 			},
 			"business_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the business (portfolio) that owns the WABA. Graph needs it to list assigned users. " +
-					"Defaults to the provider's `business_id`; one of the two must be set.",
+					"Defaults to the provider's `business_id`; one of the two must be set to create an assignment. " +
+					"An assignment imported by `<waba_id>/<user_id>` when neither is set gets the WABA's owner from Graph " +
+					"(`owner_business_info`, one request per WABA per run) and keeps it in state.",
 				Optional:   true,
 				Computed:   true,
 				Validators: []validator.String{validators.NumericID("506914307656634")},
@@ -96,7 +97,7 @@ func (r *assignedUserResource) Schema(_ context.Context, _ resource.SchemaReques
 				ElementType: types.StringType,
 				Validators: []validator.Set{
 					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.OneOf(AssignableTasks...)),
+					setvalidator.ValueStringsAre(validators.OneOfWithSuggestion("task", AssignableTasks...)),
 				},
 			},
 			"name": schema.StringAttribute{
@@ -110,7 +111,9 @@ func (r *assignedUserResource) Schema(_ context.Context, _ resource.SchemaReques
 }
 
 // ModifyPlan puts the provider's default business_id into the plan when the
-// resource sets none, and fails the plan when neither does: without it, the
+// resource sets none. With neither, an assignment in state keeps the
+// business it was read with (the WABA's owner, after an import by
+// <waba_id>/<user_id>), and a new one fails the plan: without it, the
 // assignment could be created but never read back.
 func (r *assignedUserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
@@ -123,6 +126,14 @@ func (r *assignedUserResource) ModifyPlan(ctx context.Context, req resource.Modi
 	}
 	if r.data == nil {
 		return // provider configuration not known yet: nothing to default from
+	}
+	if r.data.businessID == "" && !req.State.Raw.IsNull() {
+		var prior types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("business_id"), &prior)...)
+		if !prior.IsNull() && prior.ValueString() != "" {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("business_id"), prior)...)
+			return
+		}
 	}
 	if r.data.businessID == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("business_id"), "Missing business_id",
@@ -182,13 +193,8 @@ func (r *assignedUserResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	waba, user := state.WABAID.ValueString(), state.UserID.ValueString()
-	business := state.BusinessID.ValueString()
-	if business == "" {
-		business = r.data.businessID
-	}
-	if business == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("business_id"), "Missing business_id",
-			"Cannot read assigned users of WhatsApp Business Account "+waba+" without the owning business ID. Set business_id on the resource or the provider.")
+	business, ok := r.readBusinessID(ctx, state.BusinessID, waba, user, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	found, err := r.data.client.FindAssignedUser(ctx, waba, business, user)
@@ -296,7 +302,10 @@ func (r *assignedUserResource) ImportState(ctx context.Context, req resource.Imp
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id.WABA+"/"+id.User)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("waba_id"), id.WABA)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), id.User)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("business_id"), id.Business)...)
+	if id.Business != "" {
+		// Otherwise left null for Read to look up.
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("business_id"), id.Business)...)
+	}
 }
 
 // assignedUsersReadAdvice says what to do when Graph refuses to list the

@@ -214,3 +214,96 @@ func TestAssignedUserResource_tasksMerged(t *testing.T) {
 		},
 	})
 }
+
+// TestAssignedUserResource_importByID imports by the id in state,
+// <waba_id>/<user_id>, with no business_id on the provider: Read asks Graph
+// which business owns the WABA, once per WABA. A WABA whose owner Graph
+// does not give fails the import with what to use instead.
+func TestAssignedUserResource_importByID(t *testing.T) {
+	t.Setenv(EnvBusinessID, "")
+	fx := acctest.NewFixtureServer(t)
+	ids := acctest.FixtureIDs(t)
+	user := ids.Users[3]
+	withBusiness := fmt.Sprintf(`
+provider "whatsapp" {}
+
+resource "whatsapp_assigned_user" "test" {
+  waba_id     = %q
+  user_id     = %q
+  business_id = %q
+  tasks       = ["MANAGE_TEMPLATES"]
+}
+`, ids.WABA, user, ids.Business)
+	withoutBusiness := fmt.Sprintf(`
+provider "whatsapp" {}
+
+resource "whatsapp_assigned_user" "test" {
+  waba_id = %q
+  user_id = %q
+  tasks   = ["MANAGE_TEMPLATES"]
+}
+`, ids.WABA, user)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: fixtureFactories(fx),
+		Steps: []resource.TestStep{
+			{
+				Config: withBusiness,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(assignedUserAddr, tfjsonpath.New("id"), knownvalue.StringExact(ids.WABA+"/"+user)),
+				},
+			},
+			// The first refresh fills in the name, which the import reads.
+			{RefreshState: true},
+			{
+				// The id from state; business_id comes back from Graph.
+				ResourceName:      assignedUserAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				// A configuration with business_id nowhere keeps the one
+				// the import found: nothing to change.
+				Config:          withoutBusiness,
+				ResourceName:    assignedUserAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(assignedUserAddr, tfjsonpath.New("business_id"), knownvalue.StringExact(ids.Business)),
+				}},
+			},
+			{
+				// What terraform plan -generate-config-out does.
+				Config:          "provider \"whatsapp\" {}\n",
+				ResourceName:    assignedUserAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				GenerateConfig:  true,
+				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue("whatsapp_assigned_user.generated", tfjsonpath.New("business_id"), knownvalue.StringExact(ids.Business)),
+				}},
+			},
+			{
+				Config:        withBusiness,
+				ResourceName:  assignedUserAddr,
+				ImportState:   true,
+				ImportStateId: "999999999999999/" + user,
+				ExpectError: wrapTolerant(`(?s)Failed to find the business that owns WhatsApp Business Account 999999999999999: Graph API error 100.*` +
+					`Request: GET /999999999999999.*Subcode: 33.*Neither this resource nor the provider has a business_id.*The import then needs business_id: ` +
+					`import with <waba_id>/<business_id>/<user_id>, e.g. "999999999999999/<business_id>/` + user + `".*or set business_id on the provider \(or WHATSAPP_BUSINESS_ID\)`),
+			},
+		},
+	})
+	owners := 0
+	for _, r := range fx.Requests() {
+		if r.Method == "GET" && strings.HasSuffix(r.Path, "/"+ids.WABA) {
+			owners++
+			if !strings.Contains(r.Query, "owner_business_info") {
+				t.Errorf("WABA node read without owner_business_info: %+v", r)
+			}
+		}
+	}
+	// One lookup per import: each runs in its own Terraform command.
+	if owners != 3 {
+		t.Errorf("owner lookups of WABA %s = %d, want 3 (one per import)", ids.WABA, owners)
+	}
+}

@@ -32,7 +32,16 @@ func FuzzParseAssignedUserImportID(f *testing.F) {
 			}
 			return
 		}
-		for _, part := range []string{got.WABA, got.Business, got.User} {
+		// Without the provider's business_id, <waba_id>/<user_id> leaves
+		// the business for Read to look up.
+		lookUp := business == "" && strings.Count(id, "/") == 1
+		parts := []string{got.WABA, got.User}
+		if lookUp && got.Business != "" {
+			t.Errorf("%q: business %q taken from nowhere", id, got.Business)
+		} else if !lookUp {
+			parts = append(parts, got.Business)
+		}
+		for _, part := range parts {
 			if !validators.IsNumericID(part) {
 				t.Errorf("accepted %q with a part %q that is not a numeric ID", id, part)
 			}

@@ -88,9 +88,9 @@ func (d *messageTemplatesDataSource) Schema(_ context.Context, _ datasource.Sche
 					"must be a template name: lower-case letters, digits and underscores, at most 512 characters")},
 			},
 			"status": filterSet("Only list templates in one of these statuses: `"+strings.Join(graph.TemplateStatuses, "`, `")+"`.",
-				stringvalidator.OneOf(graph.TemplateStatuses...)),
+				validators.OneOfWithSuggestion("template status", graph.TemplateStatuses...)),
 			"category": filterSet("Only list templates in one of these categories: `"+strings.Join(graph.TemplateCategories, "`, `")+"`.",
-				stringvalidator.OneOf(graph.TemplateCategories...)),
+				validators.OneOfWithSuggestion("template category", graph.TemplateCategories...)),
 			"language": filterSet("Only list templates in one of these languages, as Meta's language codes such as `en_US` or `es`.",
 				stringvalidator.RegexMatches(templateLanguagePattern, "must be a template language code such as en, en_US or pt_BR")),
 			"templates": schema.ListNestedAttribute{

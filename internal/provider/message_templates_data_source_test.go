@@ -104,9 +104,10 @@ func TestMessageTemplatesDataSource_empty(t *testing.T) {
 
 func TestMessageTemplatesDataSource_validation(t *testing.T) {
 	cases := map[string]struct{ body, want string }{
-		"lower-case status":  {`status = ["approved"]`, `(?s)status.*value must be one of.*APPROVED`},
-		"unknown status":     {`status = ["LIVE"]`, `(?s)status.*value must be one of`},
-		"unknown category":   {`category = ["TRANSACTIONAL"]`, `(?s)category.*value must be one of.*UTILITY`},
+		"lower-case status":  {`status = ["approved"]`, `(?s)status: "approved" is not a template status Graph accepts. Did you mean "APPROVED"\? Valid values: APPROVED,`},
+		"unknown status":     {`status = ["LIVE"]`, `(?s)status: "LIVE" is not a template status Graph accepts. Valid values:`},
+		"unknown category":   {`category = ["TRANSACTIONAL"]`, `(?s)category: "TRANSACTIONAL" is not a template category Graph accepts. Valid values: AUTHENTICATION, MARKETING, UTILITY.`},
+		"misspelt category":  {`category = ["MARKETNG"]`, `(?s)category: "MARKETNG" is not a template category Graph accepts. Did you mean "MARKETING"\?`},
 		"empty status set":   {`status = []`, `(?s)status.*at least 1`},
 		"language name":      {`language = ["English"]`, `(?s)language.*must be a template language code`},
 		"language with dash": {`language = ["en-US"]`, `(?s)language.*must be a template language code`},

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -64,7 +63,7 @@ func (d *phoneNumbersDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				MarkdownDescription: "Only list numbers in this mode: `LIVE` or `SANDBOX`. Sent to Graph as a `filtering` parameter and " +
 					"applied again to the result.",
 				Optional:   true,
-				Validators: []validator.String{stringvalidator.OneOf("LIVE", "SANDBOX")},
+				Validators: []validator.String{validators.OneOfWithSuggestion("account mode", "LIVE", "SANDBOX")},
 			},
 			"phone_numbers": schema.ListNestedAttribute{
 				MarkdownDescription: "The phone numbers, in the order Graph lists them; empty when there are none.",

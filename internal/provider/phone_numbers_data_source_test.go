@@ -94,7 +94,7 @@ func TestPhoneNumbersDataSource_empty(t *testing.T) {
 
 func TestPhoneNumbersDataSource_validation(t *testing.T) {
 	for name, tc := range map[string]struct{ body, want string }{
-		"unknown account mode": {"waba_id = \"102290129340398\"\naccount_mode = \"live\"", `(?s)account_mode.*value must be one of.*LIVE`},
+		"unknown account mode": {"waba_id = \"102290129340398\"\naccount_mode = \"live\"", `(?s)account_mode: "live" is not an account mode Graph accepts. Did you mean "LIVE"\? Valid values: LIVE, SANDBOX.`},
 		"waba id with letters": {"waba_id = \"acme\"", `waba_id must be a numeric Graph ID`},
 	} {
 		t.Run(name, func(t *testing.T) {

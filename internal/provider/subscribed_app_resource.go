@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -82,7 +81,8 @@ func (r *subscribedAppResource) Schema(_ context.Context, _ resource.SchemaReque
 			},
 			"verify_token_wo": schema.StringAttribute{
 				MarkdownDescription: "Verify token Meta echoes to `override_callback_uri` when it checks the endpoint. Write-only: never stored in plan or state. " +
-					"Required with `override_callback_uri`. Change `verify_token_wo_version` to send a new value.",
+					"Required with `override_callback_uri`, and only with it; Graph never returns it, so add it to the configuration after importing a subscription " +
+					"that has an override. Change `verify_token_wo_version` to send a new value.",
 				Optional:   true,
 				WriteOnly:  true,
 				Sensitive:  true,
@@ -101,9 +101,7 @@ func (r *subscribedAppResource) Schema(_ context.Context, _ resource.SchemaReque
 }
 
 func (r *subscribedAppResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{
-		resourcevalidator.RequiredTogether(path.MatchRoot("override_callback_uri"), path.MatchRoot("verify_token_wo")),
-	}
+	return []resource.ConfigValidator{subscribedAppVerifyToken{}}
 }
 
 func (r *subscribedAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

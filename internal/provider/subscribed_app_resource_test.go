@@ -189,3 +189,27 @@ func reorderTokens(tokens []simulator.Token, first string) []simulator.Token {
 	}
 	return out
 }
+
+// TestSubscribedAppResource_generatedConfig imports a subscription with an
+// override the way terraform plan -generate-config-out does. The generated
+// configuration has override_callback_uri but cannot have the write-only
+// token, and the plan says which lines to add.
+func TestSubscribedAppResource_generatedConfig(t *testing.T) {
+	fx := acctest.NewFixtureServer(t)
+	ids := acctest.FixtureIDs(t)
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		ProtoV6ProviderFactories: fixtureFactories(fx),
+		Steps: []resource.TestStep{
+			{Config: subscribedAppConfig(ids, "https://hooks.example.com/whatsapp/a", 1)},
+			{
+				Config:          providerConfig(ids),
+				ResourceName:    subscribedAppAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				GenerateConfig:  true,
+				ExpectError:     wrapTolerant(missingVerifyToken(`override_callback_uri is set, so Meta needs the verify token it sends to that URL.`)),
+			},
+		},
+	})
+}

@@ -39,16 +39,20 @@ func TestPlanTimeValidation(t *testing.T) {
 		{"waba id with spaces", assigned(" 102290129340398", user, `["MANAGE"]`), `waba_id must be a numeric Graph ID`, nil},
 		{"user id with letters", assigned(waba, "ana", `["MANAGE"]`), `user_id must be a numeric Graph ID`, nil},
 		{"user id decimal", assigned(waba, "1.5", `["MANAGE"]`), `user_id must be a numeric Graph ID`, nil},
-		{"unknown task", assigned(waba, user, `["ADMIN"]`), `(?s)tasks.*value must be one of.*MANAGE`, nil},
-		{"lower-case task", assigned(waba, user, `["manage"]`), `(?s)tasks.*value must be one of`, nil},
+		{"unknown task", assigned(waba, user, `["ADMIN"]`), `(?s)Invalid task.*tasks: "ADMIN" is not a task Graph accepts. Valid values: MANAGE, DEVELOP,`, nil},
+		{"misspelt task", assigned(waba, user, `["MANAGE", "DEVELOPER"]`), `(?s)tasks: "DEVELOPER" is not a task Graph accepts. Did you mean "DEVELOP"\? Valid values: MANAGE, DEVELOP,`, nil},
+		{"lower-case task", assigned(waba, user, `["manage"]`), `(?s)tasks: "manage" is not a task Graph accepts. Did you mean "MANAGE"\?`, nil},
 		{"empty task set", assigned(waba, user, `[]`), `(?s)tasks.*at least 1`, nil},
 		{"business id with letters", okProvider + fmt.Sprintf("resource \"whatsapp_assigned_user\" \"x\" {\n  waba_id = %q\n  user_id = %q\n  business_id = \"acme\"\n  tasks = [\"MANAGE\"]\n}\n", waba, user), `business_id must be a numeric Graph ID`, nil},
 		{"no business id anywhere", fmt.Sprintf("provider \"whatsapp\" {}\nresource \"whatsapp_assigned_user\" \"x\" {\n  waba_id = %q\n  user_id = %q\n  tasks = [\"MANAGE\"]\n}\n", waba, user), `(?s)Missing business_id.*business_id`, nil},
 		{"override over http", subscribed("override_callback_uri = \"http://hooks.example.com/x\"\nverify_token_wo = \"t\""), `(?s)override_callback_uri must be an absolute https URL`, nil},
 		{"override relative", subscribed("override_callback_uri = \"/webhook\"\nverify_token_wo = \"t\""), `(?s)override_callback_uri must be an absolute https URL`, nil},
 		{"override too long", subscribed(fmt.Sprintf("override_callback_uri = %q\nverify_token_wo = \"t\"", long)), `override_callback_uri must be at most 200 characters`, nil},
-		{"override without verify token", subscribed("override_callback_uri = \"https://hooks.example.com/x\""), `(?s)These attributes must be configured together.*verify_token_wo`, nil},
-		{"verify token without override", subscribed("verify_token_wo = \"t\""), `(?s)These attributes must be configured together.*override_callback_uri`, nil},
+		{"override without verify token", subscribed("override_callback_uri = \"https://hooks.example.com/x\""), missingVerifyToken(`override_callback_uri is set, so Meta needs the verify token it sends to that URL.`), nil},
+		// What terraform plan -generate-config-out writes after importing a
+		// subscription with an override.
+		{"generated configuration", subscribed("override_callback_uri = \"https://hooks.example.com/x\"\nverify_token_wo = null\nverify_token_wo_version = null"), missingVerifyToken(`override_callback_uri is set`), nil},
+		{"verify token without override", subscribed("verify_token_wo = \"t\""), `(?s)verify_token_wo without override_callback_uri.*verify_token_wo is set but override_callback_uri is not.*Set override_callback_uri, or remove verify_token_wo and verify_token_wo_version from this resource.`, nil},
 		{"empty verify token", subscribed("override_callback_uri = \"https://hooks.example.com/x\"\nverify_token_wo = \"\""), `(?s)verify_token_wo.*at least 1`, nil},
 		{"token version without token", subscribed("verify_token_wo_version = 2"), `(?s)verify_token_wo_version.*verify_token_wo`, nil},
 		{"api version without v", dataSource("provider \"whatsapp\" {\n  api_version = \"25\"\n}\n", waba), `(?s)api_version.*not of the form vMAJOR.MINOR`, nil},
@@ -80,6 +84,13 @@ func TestPlanTimeValidation(t *testing.T) {
 			})
 		})
 	}
+}
+
+// missingVerifyToken matches the error for a configuration without the
+// verify token, after the sentence that says why it is needed.
+func missingVerifyToken(why string) string {
+	return `(?s)Missing verify_token_wo.*` + regexp.QuoteMeta(why) + `.*Add to this resource:\s+verify_token_wo = var.webhook_verify_token # an ephemeral variable\s+verify_token_wo_version = 1\s+` +
+		`and declare the variable with sensitive = true and ephemeral = true. Graph never returns the token, so an imported or generated configuration cannot contain it.`
 }
 
 // noHTTPFactoriesWith is noHTTPFactories with options applied after its own,

@@ -76,7 +76,7 @@ func TestValidators(t *testing.T) {
 // TestValidatorsSkipNullAndUnknown: an unset argument, or one known only at
 // apply, is not the validator's to judge.
 func TestValidatorsSkipNullAndUnknown(t *testing.T) {
-	for _, v := range []validator.String{NumericID("1"), HTTPSURL(10), Duration(time.Second, time.Minute), APIVersion(), BaseURL()} {
+	for _, v := range []validator.String{NumericID("1"), HTTPSURL(10), Duration(time.Second, time.Minute), APIVersion(), BaseURL(), OneOfWithSuggestion("task", "MANAGE")} {
 		for _, value := range []types.String{types.StringNull(), types.StringUnknown()} {
 			if summary, _ := validate(t, v, value); summary != "" {
 				t.Errorf("%T rejected %s: %s", v, value, summary)
