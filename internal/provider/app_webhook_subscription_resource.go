@@ -170,7 +170,7 @@ func (r *appWebhookSubscriptionResource) Create(ctx context.Context, req resourc
 	client := r.data.client
 	app := client.AppID()
 	existing, err := client.ExistingAppSubscription(ctx, graph.WABAWebhookObject)
-	if graphCallFailedWithAdvice(&resp.Diagnostics, client, "check whether app "+app+" already has whatsapp_business_account webhooks",
+	if reportGraphCall(&resp.Diagnostics, client, "check whether app "+app+" already has whatsapp_business_account webhooks",
 		err, missingOrHiddenAdvice(err, "app "+app, false)) {
 		return
 	}
@@ -209,23 +209,20 @@ func (r *appWebhookSubscriptionResource) write(ctx context.Context, planned tfsd
 		Object: graph.WABAWebhookObject, CallbackURL: plan.CallbackURL.ValueString(), VerifyToken: verifyToken.ValueString(),
 		Fields: fields, IncludeValues: plan.IncludeValues.ValueBool(),
 	})
-	if err != nil {
-		addAppSubscriptionError(diags, verb+" the whatsapp_business_account webhooks of app "+app, err)
+	if reportGraphCall(diags, client, verb+" the whatsapp_business_account webhooks of app "+app, err, graph.Hint(err), callbackVerificationAdvice(err)) {
 		return
 	}
 	plan.ID = types.StringValue(app)
 	plan.VerifyTokenWO = types.StringNull()
 	sub, err := client.FindAppSubscription(ctx, graph.WABAWebhookObject)
-	if err != nil || sub == nil {
+	if reportGraphCall(diags, client, "read back the webhook subscription of app "+app, err) || sub == nil {
 		// Graph confirmed the change: keep it in state so that it can
 		// still be destroyed, and let the next refresh fill in the rest.
 		if plan.Active.IsUnknown() {
 			plan.Active = types.BoolNull()
 		}
 		diags.Append(state.Set(ctx, &plan)...)
-		if err != nil {
-			addGraphError(diags, "read back the webhook subscription of app "+app, err)
-		} else {
+		if err == nil {
 			diags.AddError("Subscription not found after setting it",
 				"Graph confirmed the whatsapp_business_account subscription of app "+app+" but does not list it.")
 		}
@@ -253,10 +250,9 @@ func (r *appWebhookSubscriptionResource) Read(ctx context.Context, req resource.
 	}
 	app := r.data.client.AppID()
 	sub, err := r.data.client.FindAppSubscription(ctx, graph.WABAWebhookObject)
-	if err != nil {
+	if reportGraphCall(&resp.Diagnostics, r.data.client, "read the webhook subscription of app "+app, err, missingOrHiddenAdvice(err, "app "+app, true)) {
 		// Only a successful read of the app's subscriptions can show this
 		// one gone.
-		addGraphErrorWithAdvice(&resp.Diagnostics, "read the webhook subscription of app "+app, err, missingOrHiddenAdvice(err, "app "+app, true))
 		return
 	}
 	if sub == nil {
@@ -291,11 +287,9 @@ func (r *appWebhookSubscriptionResource) Delete(ctx context.Context, _ resource.
 			err = nil
 		}
 	}
-	if err != nil {
-		app := client.AppID()
-		addGraphErrorWithAdvice(&resp.Diagnostics, "delete the whatsapp_business_account webhook subscription of app "+app, err,
-			missingOrHiddenAdvice(err, "app "+app, true))
-	}
+	app := client.AppID()
+	reportGraphCall(&resp.Diagnostics, client, "delete the whatsapp_business_account webhook subscription of app "+app, err,
+		missingOrHiddenAdvice(err, "app "+app, true))
 }
 
 func (r *appWebhookSubscriptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -312,14 +306,14 @@ func (r *appWebhookSubscriptionResource) ImportState(ctx context.Context, req re
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 }
 
-// addAppSubscriptionError reports a failed POST, explaining Meta's callback
-// verification when that is what failed (Graph code 2200).
-func addAppSubscriptionError(diags *diag.Diagnostics, action string, err error) {
-	summary, detail := describeGraphError(action, err)
-	if ge, ok := graph.AsError(err); ok && ge.Code == 2200 {
-		detail += "\n\nMeta could not verify callback_url. It sends GET <callback_url>?hub.mode=subscribe&hub.challenge=<number>&hub.verify_token=<token> " +
-			"and expects HTTP 200 with the challenge as the whole body. Check that the endpoint is reachable over https with a valid certificate, " +
-			"and that it compares hub.verify_token with verify_token_wo."
+// callbackVerificationAdvice explains Meta's callback verification when that
+// is what failed (Graph code 2200). It follows the client's hint rather than
+// replacing it.
+func callbackVerificationAdvice(err error) string {
+	if ge, ok := graph.AsError(err); !ok || ge.Code != 2200 {
+		return ""
 	}
-	diags.AddError(summary, detail)
+	return "Meta could not verify callback_url. It sends GET <callback_url>?hub.mode=subscribe&hub.challenge=<number>&hub.verify_token=<token> " +
+		"and expects HTTP 200 with the challenge as the whole body. Check that the endpoint is reachable over https with a valid certificate, " +
+		"and that it compares hub.verify_token with verify_token_wo."
 }

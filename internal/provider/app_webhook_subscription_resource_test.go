@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"net"
@@ -15,17 +14,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/acctest"
 	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
@@ -141,7 +135,7 @@ func TestAppWebhookSubscriptionResource(t *testing.T) {
 	initial := appWebhookConfig(ids, webhookCallbackURL, "verify-1", 1, "", "messages", "account_update")
 	updated := appWebhookConfig(ids, webhookCallbackURL, "verify-2", 2, "false", "messages", "account_update", "message_template_status_update")
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: fixtureFactories(fx),
 		Steps: []resource.TestStep{
 			{
@@ -246,7 +240,7 @@ func TestAppWebhookSubscriptionResource(t *testing.T) {
 func TestAppWebhookSubscriptionResource_disappears(t *testing.T) {
 	fx, ids := appWebhookFixture(t)
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: fixtureFactories(fx),
 		Steps: []resource.TestStep{{
 			Config: appWebhookConfig(ids, webhookCallbackURL, "verify-1", 1, "", "messages"),
@@ -267,7 +261,7 @@ func TestAppWebhookSubscriptionResource_disappears(t *testing.T) {
 func TestAppWebhookSubscriptionResource_verificationFails(t *testing.T) {
 	fx, ids := appWebhookFixture(t)
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: fixtureFactories(fx),
 		Steps: []resource.TestStep{
 			{
@@ -285,111 +279,6 @@ func TestAppWebhookSubscriptionResource_verificationFails(t *testing.T) {
 	}
 }
 
-func TestAppWebhookSubscriptionResource_validation(t *testing.T) {
-	t.Setenv(EnvAppID, "")
-	t.Setenv(EnvAppSecret, "")
-	withSecret := []Option{func(c *graph.Config) { c.AppSecret = "validation-secret" }}
-	resourceBody := func(body string) string {
-		return "resource \"whatsapp_app_webhook_subscription\" \"x\" {\n" + body + "\n}\n"
-	}
-	const app = "provider \"whatsapp\" {\n  app_id = \"670843887433847\"\n}\n"
-	const token = "verify_token_wo = \"t\"\n"
-	long := "https://hooks.example.com/" + strings.Repeat("a", 1000)
-	cases := []struct {
-		name, config, want string
-		opts               []Option
-	}{
-		{"callback over http", app + resourceBody(token+`callback_url = "http://hooks.example.com/x"`+"\nfields = [\"messages\"]"), `(?s)callback_url must be an absolute https URL`, withSecret},
-		{"callback relative", app + resourceBody(token+`callback_url = "/webhook"`+"\nfields = [\"messages\"]"), `(?s)callback_url must be an absolute https URL`, withSecret},
-		{"callback too long", app + resourceBody(token+fmt.Sprintf("callback_url = %q", long)+"\nfields = [\"messages\"]"), `callback_url must be at most 1024 characters`, withSecret},
-		{"no fields", app + resourceBody(token+`callback_url = "https://hooks.example.com/x"`+"\nfields = []"), `(?s)fields.*at least 1`, withSecret},
-		{"empty field name", app + resourceBody(token+`callback_url = "https://hooks.example.com/x"`+"\nfields = [\"\"]"), `(?s)fields.*at least 1`, withSecret},
-		{"no verify token", app + resourceBody(`callback_url = "https://hooks.example.com/x"`+"\nfields = [\"messages\"]"), missingVerifyToken(`Meta verifies callback_url with a verify token at every change of the subscription`), withSecret},
-		// What terraform plan -generate-config-out writes after an import.
-		{"generated configuration", app + resourceBody(`callback_url = "https://hooks.example.com/x"`+"\nfields = [\"messages\"]\ninclude_values = true\nverify_token_wo = null\nverify_token_wo_version = null"), missingVerifyToken(`so it needs the token it sends to that URL.`), withSecret},
-		{"empty verify token", app + resourceBody(`verify_token_wo = ""`+"\n"+`callback_url = "https://hooks.example.com/x"`+"\nfields = [\"messages\"]"), `(?s)verify_token_wo.*at least 1`, withSecret},
-		{"no app secret", app + resourceBody(token+`callback_url = "https://hooks.example.com/x"`+"\nfields = [\"messages\"]"), `(?s)Missing app credentials.*app_id and app_secret`, nil},
-		{"no app id", "provider \"whatsapp\" {}\n" + resourceBody(token+`callback_url = "https://hooks.example.com/x"`+"\nfields = [\"messages\"]"), `(?s)Missing app credentials.*WHATSAPP_APP_ID`, withSecret},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-				ProtoV6ProviderFactories: noHTTPFactories(t, tc.opts...),
-				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: wrapTolerant(tc.want)}},
-			})
-		})
-	}
-
-	// An unknown field name is a warning: the plan goes through.
-	t.Run("unknown field plans", func(t *testing.T) {
-		resource.UnitTest(t, resource.TestCase{
-			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-			ProtoV6ProviderFactories: noHTTPFactories(t, withSecret...),
-			Steps: []resource.TestStep{{
-				Config:             app + resourceBody(token+`callback_url = "https://hooks.example.com/x"`+"\nfields = [\"messages\", \"mesages\"]"),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-			}},
-		})
-	})
-}
-
-func TestKnownWebhookFieldsWarns(t *testing.T) {
-	check := func(names ...string) validator.SetResponse {
-		elems := make([]attr.Value, len(names))
-		for i, n := range names {
-			elems[i] = types.StringValue(n)
-		}
-		var resp validator.SetResponse
-		knownWebhookFields{}.ValidateSet(context.Background(), validator.SetRequest{
-			Path: path.Root("fields"), ConfigValue: types.SetValueMust(types.StringType, elems),
-		}, &resp)
-		return resp
-	}
-	resp := check("messages", "standby", "mesages")
-	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 2 {
-		t.Fatalf("diagnostics = %v, want one warning per unknown field and no error", resp.Diagnostics)
-	}
-	// Sorted by name; a typo gets the nearest documented field suggested,
-	// a name near none gets no guess.
-	const tail = ` Graph rejects a field it does not know; if this one is newer than the provider, the plan can go ahead. Documented fields: account_alerts, `
-	for i, want := range []string{
-		`fields: "mesages" is not a webhook field Meta documents for the whatsapp_business_account object. Did you mean "messages"?` + tail,
-		`fields: "standby" is not a webhook field Meta documents for the whatsapp_business_account object.` + tail,
-	} {
-		if detail := resp.Diagnostics.Warnings()[i].Detail(); !strings.HasPrefix(detail, want) {
-			t.Errorf("warning %d = %q, want it to start %q", i, detail, want)
-		}
-	}
-	if got := check(WABAWebhookFields...); len(got.Diagnostics) != 0 {
-		t.Errorf("documented fields gave %v", got.Diagnostics)
-	}
-}
-
-func TestAppWebhookSubscriptionImportID(t *testing.T) {
-	withSecret := func(c *graph.Config) { c.AppSecret = "validation-secret" }
-	for id, want := range map[string]string{
-		"my-app":          `imported by the app ID`,
-		"480237915630121": `(?s)manages the subscription of app 670843887433847`,
-	} {
-		t.Run(id, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
-				ProtoV6ProviderFactories: noHTTPFactories(t, withSecret),
-				Steps: []resource.TestStep{{
-					Config: "provider \"whatsapp\" {\n  app_id = \"670843887433847\"\n}\n" +
-						"resource \"whatsapp_app_webhook_subscription\" \"x\" {\n  callback_url = \"https://hooks.example.com/x\"\n  verify_token_wo = \"t\"\n  fields = [\"messages\"]\n}\n",
-					ResourceName:  "whatsapp_app_webhook_subscription.x",
-					ImportState:   true,
-					ImportStateId: id,
-					ExpectError:   wrapTolerant(want),
-				}},
-			})
-		})
-	}
-}
-
 // TestAppWebhookSubscriptionResource_generatedConfig imports the
 // subscription the way terraform plan -generate-config-out does: the
 // generated configuration cannot have the write-only token, and the plan
@@ -397,7 +286,7 @@ func TestAppWebhookSubscriptionImportID(t *testing.T) {
 func TestAppWebhookSubscriptionResource_generatedConfig(t *testing.T) {
 	fx, ids := appWebhookFixture(t)
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: fixtureFactories(fx),
 		Steps: []resource.TestStep{
 			{Config: appWebhookConfig(ids, webhookCallbackURL, "verify-1", 1, "", "messages")},

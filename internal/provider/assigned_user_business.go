@@ -24,7 +24,7 @@ func (r *assignedUserResource) readBusinessID(ctx context.Context, state types.S
 		return r.data.businessID, true
 	}
 	owner, err := r.data.client.WABAOwnerBusinessID(ctx, waba)
-	if graphCallFailedWithAdvice(diags, r.data.client, "find the business that owns WhatsApp Business Account "+waba, err, ownerLookupAdvice(err, waba, user)) {
+	if reportGraphCall(diags, r.data.client, "find the business that owns WhatsApp Business Account "+waba, err, ownerLookupAdvice(err, waba, user)) {
 		return "", false
 	}
 	return owner, true

@@ -160,10 +160,8 @@ func (r *assignedUserResource) Create(ctx context.Context, req resource.CreateRe
 	// proves business_id before anything is written: Graph lists the edge
 	// only for the business that owns the WABA.
 	existing, err := client.ExistingAssignedUser(ctx, waba, business, user)
-	addUsageWarnings(&resp.Diagnostics, client)
-	if err != nil {
-		addGraphErrorWithAdvice(&resp.Diagnostics, fmt.Sprintf("check whether user %s is already assigned to WhatsApp Business Account %s", user, waba),
-			err, assignedUsersReadAdvice(err, waba, business, false))
+	if reportGraphCall(&resp.Diagnostics, client, fmt.Sprintf("check whether user %s is already assigned to WhatsApp Business Account %s", user, waba),
+		err, assignedUsersReadAdvice(err, waba, business, false)) {
 		return
 	}
 	if existing != nil {
@@ -173,7 +171,7 @@ func (r *assignedUserResource) Create(ctx context.Context, req resource.CreateRe
 		return
 	}
 	err = client.AssignUser(ctx, waba, user, tasks)
-	if graphCallFailed(&resp.Diagnostics, client, fmt.Sprintf("assign user %s to WhatsApp Business Account %s", user, waba), err) {
+	if reportGraphCall(&resp.Diagnostics, client, fmt.Sprintf("assign user %s to WhatsApp Business Account %s", user, waba), err) {
 		return
 	}
 	// Graph confirmed the assignment with exactly these tasks. Reading the
@@ -198,11 +196,9 @@ func (r *assignedUserResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	found, err := r.data.client.FindAssignedUser(ctx, waba, business, user)
-	addUsageWarnings(&resp.Diagnostics, r.data.client)
-	if err != nil {
+	if reportGraphCall(&resp.Diagnostics, r.data.client, "read the users assigned to WhatsApp Business Account "+waba,
+		err, assignedUsersReadAdvice(err, waba, business, true)) {
 		// Only a successful read of the edge can show the user gone.
-		addGraphErrorWithAdvice(&resp.Diagnostics, "read the users assigned to WhatsApp Business Account "+waba,
-			err, assignedUsersReadAdvice(err, waba, business, true))
 		return
 	}
 	if found == nil {
@@ -237,19 +233,17 @@ func (r *assignedUserResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.data.client.AssignUser(ctx, waba, user, want); err != nil {
-		addUsageWarnings(&resp.Diagnostics, r.data.client)
-		addGraphErrorWithAdvice(&resp.Diagnostics, fmt.Sprintf("update the tasks of user %s on WhatsApp Business Account %s", user, waba),
-			err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, true))
+	err := r.data.client.AssignUser(ctx, waba, user, want)
+	if reportGraphCall(&resp.Diagnostics, r.data.client, fmt.Sprintf("update the tasks of user %s on WhatsApp Business Account %s", user, waba),
+		err, missingWABAAdvice(err, waba, true)) {
 		return
 	}
 	// Meta does not document whether this POST replaces or merges the task
 	// set, so read it back and say so if tasks were kept.
 	found, err := r.data.client.FindAssignedUser(ctx, waba, business, user)
-	addUsageWarnings(&resp.Diagnostics, r.data.client)
-	if err != nil {
+	if reportGraphCall(&resp.Diagnostics, r.data.client, "read back the tasks of user "+user+" on WhatsApp Business Account "+waba, err) {
+		// Graph accepted the new tasks: state keeps them whatever the read says.
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		addGraphError(&resp.Diagnostics, "read back the tasks of user "+user+" on WhatsApp Business Account "+waba, err)
 		return
 	}
 	if found == nil {
@@ -283,10 +277,8 @@ func (r *assignedUserResource) Delete(ctx context.Context, req resource.DeleteRe
 			err = nil
 		}
 	}
-	if graphCallFailedWithAdvice(&resp.Diagnostics, client, fmt.Sprintf("remove user %s from WhatsApp Business Account %s", user, waba),
-		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, true)) {
-		return
-	}
+	reportGraphCall(&resp.Diagnostics, client, fmt.Sprintf("remove user %s from WhatsApp Business Account %s", user, waba),
+		err, missingWABAAdvice(err, waba, true))
 }
 
 func (r *assignedUserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -313,7 +305,7 @@ func (r *assignedUserResource) ImportState(ctx context.Context, req resource.Imp
 // business_id may not be the business that owns it (Graph lists the edge only
 // for the owner, and answers any other business= with code 100).
 func assignedUsersReadAdvice(err error, waba, business string, inState bool) string {
-	if advice := missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, inState); advice != "" {
+	if advice := missingWABAAdvice(err, waba, inState); advice != "" {
 		return advice
 	}
 	ge, ok := graph.AsError(err)

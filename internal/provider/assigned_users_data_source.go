@@ -33,8 +33,15 @@ type assignedUsersModel struct {
 	Users      types.List   `tfsdk:"users"`
 }
 
-var assignedUserItemTypes = map[string]attr.Type{
-	"id": types.StringType, "name": types.StringType, "tasks": types.SetType{ElemType: types.StringType},
+// assignedUserAttributes describe one item of users.
+var assignedUserAttributes = map[string]schema.Attribute{
+	"id":   computedString("ID of the user."),
+	"name": computedString("Name of the user as Graph reports it, or null when blank."),
+	"tasks": schema.SetAttribute{
+		MarkdownDescription: "Tasks the user holds on the WABA, e.g. `MANAGE` or `DEVELOP`.",
+		Computed:            true,
+		ElementType:         types.StringType,
+	},
 }
 
 func (d *assignedUsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -61,19 +68,7 @@ func (d *assignedUsersDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				Computed:   true,
 				Validators: []validator.String{validators.NumericID("506914307656634")},
 			},
-			"users": schema.ListNestedAttribute{
-				MarkdownDescription: "The assigned users, in the order Graph lists them; empty when there are none.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":   schema.StringAttribute{MarkdownDescription: "ID of the user.", Computed: true},
-					"name": schema.StringAttribute{MarkdownDescription: "Name of the user as Graph reports it, or null when blank.", Computed: true},
-					"tasks": schema.SetAttribute{
-						MarkdownDescription: "Tasks the user holds on the WABA, e.g. `MANAGE` or `DEVELOP`.",
-						Computed:            true,
-						ElementType:         types.StringType,
-					},
-				}},
-			},
+			"users": computedObjectList("The assigned users, in the order Graph lists them; empty when there are none.", assignedUserAttributes),
 		},
 	}
 }
@@ -98,7 +93,7 @@ func (d *assignedUsersDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	waba := model.WABAID.ValueString()
 	users, err := d.data.client.ListAssignedUsers(ctx, waba, business)
-	if graphCallFailedWithAdvice(&resp.Diagnostics, d.data.client, "list the users assigned to WhatsApp Business Account "+waba,
+	if reportGraphCall(&resp.Diagnostics, d.data.client, "list the users assigned to WhatsApp Business Account "+waba,
 		err, assignedUsersReadAdvice(err, waba, business, false)) {
 		return
 	}
@@ -111,7 +106,7 @@ func (d *assignedUsersDataSource) Read(ctx context.Context, req datasource.ReadR
 }
 
 func assignedUsersValue(users []graph.AssignedUser, diags *diag.Diagnostics) types.List {
-	return objectList(users, assignedUserItemTypes, func(u graph.AssignedUser) map[string]attr.Value {
+	return objectList(users, assignedUserAttributes, func(u graph.AssignedUser) map[string]attr.Value {
 		tasks := make([]attr.Value, 0, len(u.Tasks))
 		for _, t := range slices.Compact(slices.Sorted(slices.Values(u.Tasks))) {
 			tasks = append(tasks, types.StringValue(t))

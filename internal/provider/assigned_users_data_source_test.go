@@ -90,10 +90,7 @@ data "whatsapp_assigned_users" "x" {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: noHTTPFactories(t),
-				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: wrapTolerant(tc.want)}},
-			})
+			expectPlanError(t, noHTTPFactories(t), tc.config, tc.want)
 		})
 	}
 }

@@ -60,12 +60,6 @@ func (d *businessAccountDataSource) Configure(_ context.Context, req datasource.
 }
 
 func (d *businessAccountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	boolean := func(desc string) schema.BoolAttribute {
-		return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads a WhatsApp Business Account (WABA) and every field the Graph API returns for it, in one request. Fields the account does not have are null.",
 		Attributes: map[string]schema.Attribute{
@@ -74,78 +68,72 @@ func (d *businessAccountDataSource) Schema(_ context.Context, _ datasource.Schem
 				Required:            true,
 				Validators:          []validator.String{validators.NumericID("102290129340398")},
 			},
-			"name":                       str("User-friendly name of the account."),
-			"currency":                   str("Currency in which the account's payments are processed, e.g. `USD`."),
-			"timezone_id":                str("Time zone of the account, as one of Meta's time zone IDs (a numeric string)."),
-			"message_template_namespace": str("Namespace of the account's message templates."),
-			"business_verification_status": str("Business verification status of the Meta business that owns the account: one of `expired`, `failed`, `ineligible`, " +
+			"name":                       computedString("User-friendly name of the account."),
+			"currency":                   computedString("Currency in which the account's payments are processed, e.g. `USD`."),
+			"timezone_id":                computedString("Time zone of the account, as one of Meta's time zone IDs (a numeric string)."),
+			"message_template_namespace": computedString("Namespace of the account's message templates."),
+			"business_verification_status": computedString("Business verification status of the Meta business that owns the account: one of `expired`, `failed`, `ineligible`, " +
 				"`not_verified`, `pending`, `pending_need_more_info`, `pending_submission`, `rejected`, `revoked`, `verified`."),
-			"country":                                   str("Country of the Meta business that owns the account."),
-			"is_enabled_for_insights":                   boolean("Whether template analytics are enabled for the account."),
-			"ownership_type":                            str("Who owns the account: `CLIENT_OWNED` (the business customer), `ON_BEHALF_OF` (a solution partner) or `SELF`."),
-			"primary_funding_id":                        str("Primary funding ID for the account's paid service."),
-			"purchase_order_number":                     str("Purchase order number the business supplied for payment management."),
-			"account_review_status":                     str("Status of the account review, e.g. `APPROVED`, `PENDING` or `REJECTED`."),
-			"status":                                    str("Status of the account, as Graph reports it."),
-			"primary_business_location":                 str("Primary business location, a country code such as `US`."),
-			"whatsapp_business_manager_messaging_limit": str("Messaging limit tier of the business portfolio, e.g. `TIER_10K`. Graph has this field from v24.0; with an older `api_version` it is null."),
-			"marketing_messages_lite_api_status":        str("Onboarding status for Marketing Messages Lite."),
-			"marketing_messages_onboarding_status":      str("Onboarding status for marketing messages."),
-			"is_shared_with_partners":                   boolean("Whether the account is shared with solution partners."),
-			"template_auto_archival_enabled":            boolean("Whether unused message templates are archived automatically."),
-			"disable_marketing_messages_on_cloud_api":   boolean("Whether marketing messages are disabled on the Cloud API."),
-			"creation_time": schema.Int64Attribute{
-				MarkdownDescription: "When the account was created, in Unix seconds.",
-				Computed:            true,
-			},
-			"on_behalf_of_business_info": businessInfoAttribute("The business the account acts on behalf of."),
-			"owner_business_info":        businessInfoAttribute("The business that owns the account."),
+			"country":                                   computedString("Country of the Meta business that owns the account."),
+			"is_enabled_for_insights":                   computedBool("Whether template analytics are enabled for the account."),
+			"ownership_type":                            computedString("Who owns the account: `CLIENT_OWNED` (the business customer), `ON_BEHALF_OF` (a solution partner) or `SELF`."),
+			"primary_funding_id":                        computedString("Primary funding ID for the account's paid service."),
+			"purchase_order_number":                     computedString("Purchase order number the business supplied for payment management."),
+			"account_review_status":                     computedString("Status of the account review, e.g. `APPROVED`, `PENDING` or `REJECTED`."),
+			"status":                                    computedString("Status of the account, as Graph reports it."),
+			"primary_business_location":                 computedString("Primary business location, a country code such as `US`."),
+			"whatsapp_business_manager_messaging_limit": computedString("Messaging limit tier of the business portfolio, e.g. `TIER_10K`. Graph has this field from v24.0; with an older `api_version` it is null."),
+			"marketing_messages_lite_api_status":        computedString("Onboarding status for Marketing Messages Lite."),
+			"marketing_messages_onboarding_status":      computedString("Onboarding status for marketing messages."),
+			"is_shared_with_partners":                   computedBool("Whether the account is shared with solution partners."),
+			"template_auto_archival_enabled":            computedBool("Whether unused message templates are archived automatically."),
+			"disable_marketing_messages_on_cloud_api":   computedBool("Whether marketing messages are disabled on the Cloud API."),
+			"creation_time":                             computedInt64("When the account was created, in Unix seconds."),
+			"on_behalf_of_business_info":                businessInfoAttribute("The business the account acts on behalf of."),
+			"owner_business_info":                       businessInfoAttribute("The business that owns the account."),
 			"health_status": schema.SingleNestedAttribute{
 				MarkdownDescription: "Whether the account can send messages, and which entity (WABA, business, app) limits or blocks it.",
 				Computed:            true,
-				Attributes: map[string]schema.Attribute{
-					"can_send_message": str("Overall status: `AVAILABLE`, `LIMITED` or `BLOCKED` (the worst of the entities)."),
-					"entities": schema.ListNestedAttribute{
-						MarkdownDescription: "Status of each entity in the messaging chain.",
-						Computed:            true,
-						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"entity_type":          str("`WABA`, `BUSINESS`, `APP`, `PHONE_NUMBER` or `MESSAGE_TEMPLATE`."),
-							"id":                   str("ID of the entity."),
-							"can_send_message":     str("`AVAILABLE`, `LIMITED` or `BLOCKED`."),
-							"can_receive_call_sip": str("Whether the entity can receive SIP calls, when reported."),
-							"additional_info": schema.ListAttribute{
-								MarkdownDescription: "Explanations, present when the entity is `LIMITED`.",
-								Computed:            true, ElementType: types.StringType,
-							},
-							"errors": schema.ListNestedAttribute{
-								MarkdownDescription: "Why the entity is `BLOCKED`.",
-								Computed:            true,
-								NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-									"error_code":        schema.Int64Attribute{MarkdownDescription: "Error code.", Computed: true},
-									"error_description": str("What is wrong."),
-									"possible_solution": str("What to do about it."),
-								}},
-							},
-						}},
-					},
-				},
+				Attributes:          healthStatusAttributes,
 			},
 		},
 	}
 }
 
 func businessInfoAttribute(desc string) schema.SingleNestedAttribute {
-	return schema.SingleNestedAttribute{
-		MarkdownDescription: desc,
-		Computed:            true,
-		Attributes: map[string]schema.Attribute{
-			"id":     schema.StringAttribute{MarkdownDescription: "Business ID.", Computed: true},
-			"name":   schema.StringAttribute{MarkdownDescription: "Business name.", Computed: true},
-			"status": schema.StringAttribute{MarkdownDescription: "Status, when Graph reports one.", Computed: true},
-			"type":   schema.StringAttribute{MarkdownDescription: "Type, when Graph reports one.", Computed: true},
-		},
-	}
+	return schema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: businessInfoAttributes}
 }
+
+// The nested objects, each declared once: the schema uses the attributes,
+// and the values are built with the types read from them.
+var (
+	businessInfoAttributes = map[string]schema.Attribute{
+		"id":     computedString("Business ID."),
+		"name":   computedString("Business name."),
+		"status": computedString("Status, when Graph reports one."),
+		"type":   computedString("Type, when Graph reports one."),
+	}
+	healthStatusAttributes = map[string]schema.Attribute{
+		"can_send_message": computedString("Overall status: `AVAILABLE`, `LIMITED` or `BLOCKED` (the worst of the entities)."),
+		"entities":         computedObjectList("Status of each entity in the messaging chain.", healthEntityAttributes),
+	}
+	healthEntityAttributes = map[string]schema.Attribute{
+		"entity_type":          computedString("`WABA`, `BUSINESS`, `APP`, `PHONE_NUMBER` or `MESSAGE_TEMPLATE`."),
+		"id":                   computedString("ID of the entity."),
+		"can_send_message":     computedString("`AVAILABLE`, `LIMITED` or `BLOCKED`."),
+		"can_receive_call_sip": computedString("Whether the entity can receive SIP calls, when reported."),
+		"additional_info": schema.ListAttribute{
+			MarkdownDescription: "Explanations, present when the entity is `LIMITED`.",
+			Computed:            true, ElementType: types.StringType,
+		},
+		"errors": computedObjectList("Why the entity is `BLOCKED`.", healthErrorAttributes),
+	}
+	healthErrorAttributes = map[string]schema.Attribute{
+		"error_code":        computedInt64("Error code."),
+		"error_description": computedString("What is wrong."),
+		"possible_solution": computedString("What to do about it."),
+	}
+)
 
 func (d *businessAccountDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	if d.data == nil {
@@ -158,8 +146,8 @@ func (d *businessAccountDataSource) Read(ctx context.Context, req datasource.Rea
 		return
 	}
 	ba, err := d.data.client.GetBusinessAccount(ctx, model.ID.ValueString())
-	if graphCallFailedWithAdvice(&resp.Diagnostics, d.data.client, "read WhatsApp Business Account "+model.ID.ValueString(),
-		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+model.ID.ValueString(), false)) {
+	if reportGraphCall(&resp.Diagnostics, d.data.client, "read WhatsApp Business Account "+model.ID.ValueString(),
+		err, missingWABAAdvice(err, model.ID.ValueString(), false)) {
 		return
 	}
 	resp.Diagnostics.Append(model.fill(ba)...)
@@ -196,59 +184,40 @@ func (m *businessAccountModel) fill(ba graph.BusinessAccount) (diags diag.Diagno
 	return diags
 }
 
-var businessInfoTypes = map[string]attr.Type{"id": types.StringType, "name": types.StringType, "status": types.StringType, "type": types.StringType}
-
 func businessInfoValue(b *graph.BusinessInfo) (types.Object, diag.Diagnostics) {
 	if b == nil {
-		return types.ObjectNull(businessInfoTypes), nil
+		return types.ObjectNull(attributeTypes(businessInfoAttributes)), nil
 	}
-	v, d := types.ObjectValue(businessInfoTypes, map[string]attr.Value{
+	v, d := types.ObjectValue(attributeTypes(businessInfoAttributes), map[string]attr.Value{
 		"id": emptyAsNull(b.ID), "name": emptyAsNull(b.Name), "status": emptyAsNull(b.Status), "type": emptyAsNull(b.Type),
 	})
 	return v, d
 }
 
-var (
-	healthErrorTypes  = map[string]attr.Type{"error_code": types.Int64Type, "error_description": types.StringType, "possible_solution": types.StringType}
-	healthEntityTypes = map[string]attr.Type{
-		"entity_type": types.StringType, "id": types.StringType, "can_send_message": types.StringType, "can_receive_call_sip": types.StringType,
-		"additional_info": types.ListType{ElemType: types.StringType},
-		"errors":          types.ListType{ElemType: types.ObjectType{AttrTypes: healthErrorTypes}},
-	}
-	healthStatusTypes = map[string]attr.Type{
-		"can_send_message": types.StringType,
-		"entities":         types.ListType{ElemType: types.ObjectType{AttrTypes: healthEntityTypes}},
-	}
-)
-
 func healthStatusValue(h *graph.HealthStatus) (types.Object, diag.Diagnostics) {
 	if h == nil {
-		return types.ObjectNull(healthStatusTypes), nil
+		return types.ObjectNull(attributeTypes(healthStatusAttributes)), nil
 	}
 	var diags diag.Diagnostics
-	obj, list := collectObject(&diags), collectList(&diags)
-	entities := make([]attr.Value, 0, len(h.Entities))
-	for _, e := range h.Entities {
-		errs := make([]attr.Value, 0, len(e.Errors))
-		for _, he := range e.Errors {
-			errs = append(errs, obj(types.ObjectValue(healthErrorTypes, map[string]attr.Value{
-				"error_code": types.Int64Value(int64(he.ErrorCode)), "error_description": emptyAsNull(he.ErrorDescription), "possible_solution": emptyAsNull(he.PossibleSolution),
-			})))
-		}
+	entities := objectList(h.Entities, healthEntityAttributes, func(e graph.HealthEntity) map[string]attr.Value {
 		info := make([]attr.Value, 0, len(e.AdditionalInfo))
 		for _, s := range e.AdditionalInfo {
 			info = append(info, types.StringValue(s))
 		}
-		entities = append(entities, obj(types.ObjectValue(healthEntityTypes, map[string]attr.Value{
+		return map[string]attr.Value{
 			"entity_type": emptyAsNull(e.EntityType), "id": emptyAsNull(e.ID), "can_send_message": emptyAsNull(e.CanSendMessage),
 			"can_receive_call_sip": emptyAsNull(e.CanReceiveCallSIP),
-			"additional_info":      list(types.ListValue(types.StringType, info)),
-			"errors":               list(types.ListValue(types.ObjectType{AttrTypes: healthErrorTypes}, errs)),
-		})))
-	}
-	v, d := types.ObjectValue(healthStatusTypes, map[string]attr.Value{
+			"additional_info":      collectList(&diags)(types.ListValue(types.StringType, info)),
+			"errors": objectList(e.Errors, healthErrorAttributes, func(he graph.HealthError) map[string]attr.Value {
+				return map[string]attr.Value{
+					"error_code": types.Int64Value(int64(he.ErrorCode)), "error_description": emptyAsNull(he.ErrorDescription), "possible_solution": emptyAsNull(he.PossibleSolution),
+				}
+			}, &diags),
+		}
+	}, &diags)
+	v, d := types.ObjectValue(attributeTypes(healthStatusAttributes), map[string]attr.Value{
 		"can_send_message": emptyAsNull(h.CanSendMessage),
-		"entities":         list(types.ListValue(types.ObjectType{AttrTypes: healthEntityTypes}, entities)),
+		"entities":         entities,
 	})
 	diags = append(diags, d...)
 	return v, diags

@@ -92,3 +92,19 @@ data "whatsapp_business_account" "test" {
 		}},
 	})
 }
+
+// TestBusinessAccountDataSource_validation refuses account IDs that are not
+// numeric Graph IDs at plan time, before any Graph request.
+func TestBusinessAccountDataSource_validation(t *testing.T) {
+	cases := []struct{ name, id string }{
+		{"id with letters", "12ab34"},
+		{"id empty", ""},
+		{"id negative", "-102290129340398"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			config := fmt.Sprintf("provider \"whatsapp\" {}\ndata \"whatsapp_business_account\" \"x\" {\n  id = %q\n}\n", tc.id)
+			expectPlanError(t, noHTTPFactories(t), config, `id must be a numeric Graph ID`)
+		})
+	}
+}

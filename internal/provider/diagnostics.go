@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -9,82 +10,96 @@ import (
 	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
 )
 
-// addGraphError reports a failed call: what the provider was doing, the Graph
-// error's code, subcode, type, message and fbtrace_id (which Meta support
-// asks for), and what to do about it.
-func addGraphError(diags *diag.Diagnostics, action string, err error) {
-	summary, detail := describeGraphError(action, err)
-	diags.AddError(summary, detail)
-}
-
-func describeGraphError(action string, err error) (string, string) {
-	return describeGraphErrorWith(action, err, graph.Hint(err))
-}
-
-// describeGraphErrorWith is describeGraphError with the closing advice given
-// by the caller, for cases where the resource knows better than the client
-// what the user should do.
-func describeGraphErrorWith(action string, err error, hint string) (string, string) {
-	ge, ok := graph.AsError(err)
-	if !ok {
-		detail := fmt.Sprintf("The provider could not %s: %s", action, err)
-		if hint != "" {
-			detail += "\n\n" + hint
-		}
-		return "Failed to " + action, detail
-	}
-	var summary string
-	switch {
-	case ge.Code != 0:
-		summary = fmt.Sprintf("Failed to %s: Graph API error %d", action, ge.Code)
-	default:
-		summary = fmt.Sprintf("Failed to %s: HTTP %d", action, ge.HTTPStatus)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n\n", ge.Message)
-	if ge.UserMessage != "" && ge.UserMessage != ge.Message {
-		fmt.Fprintf(&b, "%s\n\n", ge.UserMessage)
-	}
-	fmt.Fprintf(&b, "Request:    %s %s\n", ge.Method, ge.Path)
-	fmt.Fprintf(&b, "HTTP:       %d\n", ge.HTTPStatus)
-	if ge.Code != 0 {
-		fmt.Fprintf(&b, "Code:       %d\n", ge.Code)
-	}
-	if ge.Subcode != 0 {
-		fmt.Fprintf(&b, "Subcode:    %d\n", ge.Subcode)
-	}
-	if ge.Type != "" {
-		fmt.Fprintf(&b, "Type:       %s\n", ge.Type)
-	}
-	if ge.Details != "" {
-		fmt.Fprintf(&b, "Details:    %s\n", ge.Details)
-	}
-	if ge.FBTraceID != "" {
-		fmt.Fprintf(&b, "fbtrace_id: %s\n", ge.FBTraceID)
-	}
-	if hint != "" {
-		fmt.Fprintf(&b, "\n%s", hint)
-	}
-	return summary, strings.TrimRight(b.String(), "\n")
-}
-
-// graphCallFailed reports a Graph call's outcome: the usage warnings the
-// client has gathered, and the error diagnostic for action when err is set.
+// reportGraphCall is how every Graph call reports its outcome, so that all
+// of them say the same things in the same order: first the rate-limit
+// warnings the client has gathered, then, when err is set, an error naming
+// what the provider was doing (action), Graph's details and what to do.
+// The advice, its non-empty pieces joined by blank lines, takes the place of
+// the client's generic hint, which says less; with none, the hint is used.
 // It returns whether err was set.
-func graphCallFailed(diags *diag.Diagnostics, client *graph.Client, action string, err error) bool {
-	return graphCallFailedWithAdvice(diags, client, action, err, "")
-}
-
-// graphCallFailedWithAdvice is graphCallFailed with advice that replaces the
-// client's generic hint when it is not empty.
-func graphCallFailedWithAdvice(diags *diag.Diagnostics, client *graph.Client, action string, err error, advice string) bool {
+func reportGraphCall(diags *diag.Diagnostics, client *graph.Client, action string, err error, advice ...string) bool {
 	addUsageWarnings(diags, client)
 	if err == nil {
 		return false
 	}
-	addGraphErrorWithAdvice(diags, action, err, advice)
+	diags.AddError(graphErrorDiagnostic(action, err, adviceOrHint(err, advice)))
 	return true
 }
+
+func adviceOrHint(err error, advice []string) string {
+	var pieces []string
+	for _, a := range advice {
+		if a != "" {
+			pieces = append(pieces, a)
+		}
+	}
+	if len(pieces) == 0 {
+		return graph.Hint(err)
+	}
+	return strings.Join(pieces, "\n\n")
+}
+
+// graphErrorDiagnostic is the summary and detail of a failed call: Graph's
+// message, then one line per field that identifies the call (what Meta
+// support asks for), then the advice.
+func graphErrorDiagnostic(action string, err error, advice string) (summary, detail string) {
+	summary = "Failed to " + action
+	ge, ok := graph.AsError(err)
+	if !ok {
+		return summary, withAdvice(fmt.Sprintf("The provider could not %s: %s", action, err), advice)
+	}
+	if ge.Code != 0 {
+		summary += fmt.Sprintf(": Graph API error %d", ge.Code)
+	} else {
+		summary += fmt.Sprintf(": HTTP %d", ge.HTTPStatus)
+	}
+	paragraphs := []string{ge.Message}
+	if ge.UserMessage != "" && ge.UserMessage != ge.Message {
+		paragraphs = append(paragraphs, ge.UserMessage)
+	}
+	paragraphs = append(paragraphs, graphErrorFields(ge))
+	return summary, strings.TrimRight(withAdvice(strings.Join(paragraphs, "\n\n"), advice), "\n")
+}
+
+// graphErrorFields lists the error's fields under Graph's own names, so that
+// they can be looked up in Meta's documentation; a field Graph left empty
+// gets no line.
+func graphErrorFields(ge *graph.Error) string {
+	fields := []struct{ label, value string }{
+		{"Request:", ge.Method + " " + ge.Path},
+		{"HTTP:", strconv.Itoa(ge.HTTPStatus)},
+		{"Code:", nonZero(ge.Code)},
+		{"Subcode:", nonZero(ge.Subcode)},
+		{"Type:", ge.Type},
+		{"Details:", ge.Details},
+		{"fbtrace_id:", ge.FBTraceID},
+	}
+	var lines []string
+	for _, f := range fields {
+		if f.value != "" {
+			lines = append(lines, fmt.Sprintf("%-12s%s", f.label, f.value))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func nonZero(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func withAdvice(text, advice string) string {
+	if advice == "" {
+		return text
+	}
+	return text + "\n\n" + advice
+}
+
+// usageWarningPercent is the share of a rate-limit budget past which the
+// provider warns, once per run.
+const usageWarningPercent = 75
 
 // addUsageWarnings warns once per run for each rate-limit budget that is
 // nearly spent, before Meta starts refusing calls with error 80008.

@@ -9,11 +9,8 @@ import (
 	"testing"
 
 	tfjson "github.com/hashicorp/terraform-json"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
 	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
@@ -118,7 +115,7 @@ func runMatrixPhase(t *testing.T, phase string, kinds []matrixKind) []matrixResu
 	)
 
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: simulatorFactories(url, seed.Tokens[0].Value),
 		// Only the faulted step may fail; its errors are judged below.
 		ErrorCheck: func(err error) error {
@@ -166,12 +163,8 @@ func runMatrixPhase(t *testing.T, phase string, kinds []matrixKind) []matrixResu
 // simulatorFactories serves the provider with its Graph client pointed at a
 // simulator, with retry waits short enough for a matrix of hundreds of
 // retries.
-func simulatorFactories(url, token string) map[string]func() (tfprotov6.ProviderServer, error) {
-	return map[string]func() (tfprotov6.ProviderServer, error){
-		"whatsapp": providerserver.NewProtocol6WithError(New("test", func(c *graph.Config) {
-			c.BaseURL, c.AccessToken = url, token
-		}, fastRetries)()),
-	}
+func simulatorFactories(url, token string) providerFactories {
+	return servedWith(func(c *graph.Config) { c.BaseURL, c.AccessToken = url, token }, fastRetries)
 }
 
 // logMatrix prints the matrix, operation by fault, so that

@@ -46,10 +46,16 @@ type messageTemplatesModel struct {
 	Templates types.List   `tfsdk:"templates"`
 }
 
-var messageTemplateItemTypes = map[string]attr.Type{
-	"id": types.StringType, "name": types.StringType, "language": types.StringType, "category": types.StringType,
-	"status": types.StringType, "quality_score": types.StringType, "rejected_reason": types.StringType,
-	"components_json": types.StringType,
+// messageTemplateAttributes describe one item of templates.
+var messageTemplateAttributes = map[string]schema.Attribute{
+	"id":              computedString("Template ID."),
+	"name":            computedString("Template name; one name can have one template per language."),
+	"language":        computedString("Language code, e.g. `en_US`."),
+	"category":        computedString("`AUTHENTICATION`, `MARKETING` or `UTILITY`."),
+	"status":          computedString("Review status, e.g. `APPROVED`, `PENDING`, `REJECTED` or `PAUSED`."),
+	"quality_score":   computedString("Quality score (`GREEN`, `YELLOW`, `RED` or `UNKNOWN`), or null when Graph reports none."),
+	"rejected_reason": computedString("Why the template was rejected (e.g. `PROMOTIONAL`, `NONE` when it was not), or null when Graph reports none."),
+	"components_json": computedString("The template's components (header, body, footer, buttons...) as a JSON array; decode with `jsondecode()`. Null when Graph reports none."),
 }
 
 func (d *messageTemplatesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -61,9 +67,6 @@ func (d *messageTemplatesDataSource) Configure(_ context.Context, req datasource
 }
 
 func (d *messageTemplatesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	filterSet := func(desc string, valid validator.String) schema.SetAttribute {
 		return schema.SetAttribute{
 			MarkdownDescription: desc,
@@ -93,20 +96,7 @@ func (d *messageTemplatesDataSource) Schema(_ context.Context, _ datasource.Sche
 				validators.OneOfWithSuggestion("template category", graph.TemplateCategories...)),
 			"language": filterSet("Only list templates in one of these languages, as Meta's language codes such as `en_US` or `es`.",
 				stringvalidator.RegexMatches(templateLanguagePattern, "must be a template language code such as en, en_US or pt_BR")),
-			"templates": schema.ListNestedAttribute{
-				MarkdownDescription: "The matching templates, in the order Graph lists them; empty when none matches.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":              str("Template ID."),
-					"name":            str("Template name; one name can have one template per language."),
-					"language":        str("Language code, e.g. `en_US`."),
-					"category":        str("`AUTHENTICATION`, `MARKETING` or `UTILITY`."),
-					"status":          str("Review status, e.g. `APPROVED`, `PENDING`, `REJECTED` or `PAUSED`."),
-					"quality_score":   str("Quality score (`GREEN`, `YELLOW`, `RED` or `UNKNOWN`), or null when Graph reports none."),
-					"rejected_reason": str("Why the template was rejected (e.g. `PROMOTIONAL`, `NONE` when it was not), or null when Graph reports none."),
-					"components_json": str("The template's components (header, body, footer, buttons...) as a JSON array; decode with `jsondecode()`. Null when Graph reports none."),
-				}},
-			},
+			"templates": computedObjectList("The matching templates, in the order Graph lists them; empty when none matches.", messageTemplateAttributes),
 		},
 	}
 }
@@ -131,8 +121,8 @@ func (d *messageTemplatesDataSource) Read(ctx context.Context, req datasource.Re
 	}
 	waba := model.WABAID.ValueString()
 	templates, err := d.data.client.ListMessageTemplates(ctx, waba, filter)
-	if graphCallFailedWithAdvice(&resp.Diagnostics, d.data.client, "list the message templates of WhatsApp Business Account "+waba,
-		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, false)) {
+	if reportGraphCall(&resp.Diagnostics, d.data.client, "list the message templates of WhatsApp Business Account "+waba,
+		err, missingWABAAdvice(err, waba, false)) {
 		return
 	}
 	model.Templates = messageTemplatesValue(templates, &resp.Diagnostics)
@@ -143,7 +133,7 @@ func (d *messageTemplatesDataSource) Read(ctx context.Context, req datasource.Re
 }
 
 func messageTemplatesValue(templates []graph.MessageTemplate, diags *diag.Diagnostics) types.List {
-	return objectList(templates, messageTemplateItemTypes, func(t graph.MessageTemplate) map[string]attr.Value {
+	return objectList(templates, messageTemplateAttributes, func(t graph.MessageTemplate) map[string]attr.Value {
 		return map[string]attr.Value{
 			"id": types.StringValue(t.ID), "name": emptyAsNull(t.Name), "language": emptyAsNull(t.Language),
 			"category": emptyAsNull(t.Category), "status": emptyAsNull(t.Status),

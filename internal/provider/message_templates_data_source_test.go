@@ -115,14 +115,8 @@ func TestMessageTemplatesDataSource_validation(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: noHTTPFactories(t),
-				Steps: []resource.TestStep{{
-					Config:      "provider \"whatsapp\" {}\n\ndata \"whatsapp_message_templates\" \"x\" {\nwaba_id = \"102290129340398\"\n" + tc.body + "\n}\n",
-					PlanOnly:    true,
-					ExpectError: wrapTolerant(tc.want),
-				}},
-			})
+			config := "provider \"whatsapp\" {}\n\ndata \"whatsapp_message_templates\" \"x\" {\nwaba_id = \"102290129340398\"\n" + tc.body + "\n}\n"
+			expectPlanError(t, noHTTPFactories(t), config, tc.want)
 		})
 	}
 }

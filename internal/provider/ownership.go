@@ -28,17 +28,6 @@ func addAlreadyExistsError(diags *diag.Diagnostics, typeName, what, importID str
 			what, typeName, importID, typeName, importID))
 }
 
-// addGraphErrorWithAdvice reports a failed call like addGraphError, with
-// advice for this resource's case after Graph's own details.
-// The advice takes the place of the client's generic hint, which says less.
-func addGraphErrorWithAdvice(diags *diag.Diagnostics, action string, err error, advice string) {
-	if advice == "" {
-		advice = graph.Hint(err)
-	}
-	summary, detail := describeGraphErrorWith(action, err, advice)
-	diags.AddError(summary, detail)
-}
-
 // missingOrHiddenAdvice explains Graph's "missing or not visible" answer
 // (code 100, subcode 33) about an object the resource depends on. Graph gives
 // it both for a deleted object and for one the token's system user can no
@@ -65,4 +54,10 @@ func missingOrHiddenAdvice(err error, object string, inState bool) string {
 			"or run terraform state rm <resource address>."
 	}
 	return advice
+}
+
+// missingWABAAdvice is missingOrHiddenAdvice for a WhatsApp Business
+// Account, the object most calls depend on.
+func missingWABAAdvice(err error, waba string, inState bool) string {
+	return missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, inState)
 }

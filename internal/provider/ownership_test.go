@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/acctest"
 	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
@@ -110,7 +109,7 @@ func TestSubscribedAppResource_existing(t *testing.T) {
 	seed.WABAs[0].Subscriptions = append(seed.WABAs[0].Subscriptions, simulator.Subscription{AppID: ids.App, OverrideCallbackURI: "https://hooks.example.com/live"})
 	fx := acctest.NewFixtureServer(t, acctest.WithSeed(seed))
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: fixtureFactories(fx),
 		Steps: []resource.TestStep{{
 			Config: subscribedAppConfig(ids, "", 0),
@@ -132,7 +131,7 @@ func TestSubscribedAppResource_flatItems(t *testing.T) {
 	seed.SubscribedAppsShape = simulator.SubscribedAppsFlat
 	fx := acctest.NewFixtureServer(t, acctest.WithSeed(seed))
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: fixtureFactories(fx),
 		Steps: []resource.TestStep{
 			{Config: subscribedAppConfig(ids, "", 0)},
@@ -193,7 +192,7 @@ resource "whatsapp_subscribed_app" "test" {
 		}
 	}
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: fixtureFactories(fx),
 		Steps: []resource.TestStep{
 			{Config: config},

@@ -98,14 +98,8 @@ func TestPhoneNumbersDataSource_validation(t *testing.T) {
 		"waba id with letters": {"waba_id = \"acme\"", `waba_id must be a numeric Graph ID`},
 	} {
 		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: noHTTPFactories(t),
-				Steps: []resource.TestStep{{
-					Config:      "provider \"whatsapp\" {}\n\ndata \"whatsapp_phone_numbers\" \"x\" {\n" + tc.body + "\n}\n",
-					PlanOnly:    true,
-					ExpectError: wrapTolerant(tc.want),
-				}},
-			})
+			config := "provider \"whatsapp\" {}\n\ndata \"whatsapp_phone_numbers\" \"x\" {\n" + tc.body + "\n}\n"
+			expectPlanError(t, noHTTPFactories(t), config, tc.want)
 		})
 	}
 }

@@ -1,85 +1,83 @@
 package provider
 
 import (
-	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"testing"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-
-	"github.com/wabactl/terraform-provider-whatsapp/internal/acctest"
 	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
 )
 
-// fastRetries keeps retry waits short: replayed and simulated failures need
-// no real back-off.
-func fastRetries(c *graph.Config) {
-	c.RetryWaitMin = time.Millisecond
-	c.RetryWaitMax = 5 * time.Millisecond
+// dataSourceConfig is the smallest configuration that makes Terraform
+// configure the provider: prov and one data source.
+func dataSourceConfig(prov string) string {
+	return prov + fmt.Sprintf("data \"whatsapp_business_account\" \"x\" {\n  id = %q\n}\n", "102290129340398")
 }
 
-// fixtureFactories serves the provider with its Graph client pointed at the
-// fixture server. The real client, with its retries, logging and masking,
-// stays in the path.
-func fixtureFactories(fx *acctest.FixtureServer) map[string]func() (tfprotov6.ProviderServer, error) {
-	toFixtures := func(c *graph.Config) {
-		c.BaseURL = fx.URL()
-		c.AccessToken = fx.AccessToken()
-		c.AppSecret = fx.AppSecret()
+// TestProvider_validation feeds bad provider arguments through terraform
+// plan: each must be refused with a message naming the argument and the
+// valid form, before any Graph request.
+func TestProvider_validation(t *testing.T) {
+	cases := []struct{ name, argument, want string }{
+		{"api version without v", `api_version = "25"`, `(?s)api_version.*not of the form vMAJOR.MINOR`},
+		{"api version 25.0", `api_version = "25.0"`, `(?s)api_version.*not of the form vMAJOR.MINOR`},
+		{"base url http remote", `base_url = "http://example.com"`, `(?s)base_url.*plain http on a non-loopback host`},
+		{"base url not a url", `base_url = "graph.facebook.com"`, `(?s)base_url.*not an absolute http\(s\) URL`},
+		{"max retries too high", `max_retries = 99`, `(?s)max_retries.*between 0 and 10`},
+		{"max retries negative", `max_retries = -1`, `(?s)max_retries.*between 0 and 10`},
+		{"request timeout nonsense", `request_timeout = "forever"`, `(?s)request_timeout must be a duration`},
+		{"request timeout too long", `request_timeout = "2h"`, `(?s)request_timeout must be a duration`},
+		{"request timeout below a second", `request_timeout = "500ms"`, `(?s)request_timeout must be a duration`},
+		{"app id with letters", `app_id = "my-app"`, `app_id must be a numeric Graph ID`},
+		{"blank access token", `access_token = "   "`, `(?s)Empty access token`},
 	}
-	return map[string]func() (tfprotov6.ProviderServer, error){
-		"whatsapp": providerserver.NewProtocol6WithError(New("test", toFixtures, fastRetries)()),
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			config := dataSourceConfig("provider \"whatsapp\" {\n  " + tc.argument + "\n}\n")
+			expectPlanError(t, noHTTPFactories(t), config, tc.want)
+		})
+	}
+	t.Run("missing access token", func(t *testing.T) {
+		t.Setenv(EnvAccessToken, "")
+		noToken := func(c *graph.Config) { c.AccessToken = "" }
+		expectPlanError(t, noHTTPFactories(t, noToken), dataSourceConfig("provider \"whatsapp\" {}\n"), `(?s)Missing Graph API access token.*WHATSAPP_ACCESS_TOKEN`)
+	})
+}
+
+// TestProvider_environmentValidation sets bad values in the environment,
+// which the schema validators never see: Configure must refuse them the same
+// way, naming the argument and its variable, before any Graph request.
+func TestProvider_environmentValidation(t *testing.T) {
+	cases := []struct {
+		name, env, value, want string
+	}{
+		{"api version 25.0", EnvAPIVersion, "25.0", `(?s)api_version \(or WHATSAPP_API_VERSION\).*not of the form vMAJOR.MINOR, e.g. v`},
+		{"plain http base url", EnvBaseURL, "http://example.com", `(?s)base_url \(or WHATSAPP_BASE_URL\).*use https`},
+		{"business id with letters", EnvBusinessID, "acme", `(?s)business_id \(or WHATSAPP_BUSINESS_ID\) must be a numeric Graph ID such as`},
+		{"app id negative", EnvAppID, "-670843887433847", `(?s)app_id \(or WHATSAPP_APP_ID\) must be a numeric Graph ID such as`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(tc.env, tc.value)
+			expectPlanError(t, noNetworkFactories(t), dataSourceConfig("provider \"whatsapp\" {}\n"), tc.want)
+		})
 	}
 }
 
-// noHTTPFactories serves a provider whose every Graph request fails the test:
-// validation must reject bad input before anything is sent.
-func noHTTPFactories(t *testing.T, opts ...Option) map[string]func() (tfprotov6.ProviderServer, error) {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		t.Errorf("unexpected Graph request %s %s: validation should have stopped it", r.Method, r.URL.Path)
-		w.WriteHeader(http.StatusNotImplemented)
-	}))
-	t.Cleanup(srv.Close)
-	all := append([]Option{func(c *graph.Config) {
-		c.BaseURL = srv.URL
-		if c.AccessToken == "" {
-			c.AccessToken = "validation-token"
+// TestProviderArguments_wellFormed: each argument lands in exactly one
+// setting, and only string arguments, which may come from the environment,
+// have checks.
+func TestProviderArguments_wellFormed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, a := range providerArguments {
+		if seen[a.name] {
+			t.Errorf("%s is declared twice", a.name)
 		}
-	}, fastRetries}, opts...)
-	return map[string]func() (tfprotov6.ProviderServer, error){
-		"whatsapp": providerserver.NewProtocol6WithError(New("test", all...)()),
+		seen[a.name] = true
+		if (a.setting == nil) == (a.numberSetting == nil) {
+			t.Errorf("%s must have exactly one of setting and numberSetting", a.name)
+		}
+		if a.check != nil && a.setting == nil {
+			t.Errorf("%s has a check but no string setting to check", a.name)
+		}
 	}
-}
-
-// providerConfig is the provider block the tests use: the business comes
-// from the provider, as most configurations will have it.
-func providerConfig(ids acctest.IDs) string {
-	return fmt.Sprintf(`
-provider "whatsapp" {
-  business_id = %q
-}
-`, ids.Business)
-}
-
-// outOfBand is a Graph client that talks to the same fixture server as the
-// provider, for changes made behind Terraform's back (drift tests). Its
-// requests are part of the recording like the provider's.
-func outOfBand(t *testing.T, fx *acctest.FixtureServer) *graph.Client {
-	t.Helper()
-	c, err := graph.New(graph.Config{BaseURL: fx.URL(), AccessToken: fx.AccessToken(), AppSecret: fx.AppSecret(), RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-func testContext(t *testing.T) context.Context {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	t.Cleanup(cancel)
-	return ctx
 }

@@ -55,7 +55,7 @@ func (r *subscribedAppResource) Configure(_ context.Context, req resource.Config
 }
 
 func (r *subscribedAppResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	computedString := func(desc string) schema.StringAttribute {
+	appAttribute := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 	}
 	resp.Schema = schema.Schema{
@@ -93,9 +93,9 @@ func (r *subscribedAppResource) Schema(_ context.Context, _ resource.SchemaReque
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("verify_token_wo"))},
 			},
-			"app_id":   computedString("ID of the subscribed app (the app that owns the access token)."),
-			"app_name": computedString("Name of the subscribed app."),
-			"app_link": computedString("Link to the subscribed app."),
+			"app_id":   appAttribute("ID of the subscribed app (the app that owns the access token)."),
+			"app_name": appAttribute("Name of the subscribed app."),
+			"app_link": appAttribute("Link to the subscribed app."),
 		},
 	}
 }
@@ -113,8 +113,8 @@ func (r *subscribedAppResource) Create(ctx context.Context, req resource.CreateR
 	client := r.data.client
 	waba := plan.WABAID.ValueString()
 	existing, err := client.ExistingTokenAppSubscription(ctx, waba)
-	if graphCallFailedWithAdvice(&resp.Diagnostics, client, "check whether the app is already subscribed to WhatsApp Business Account "+waba,
-		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, false)) {
+	if reportGraphCall(&resp.Diagnostics, client, "check whether the app is already subscribed to WhatsApp Business Account "+waba,
+		err, missingWABAAdvice(err, waba, false)) {
 		return
 	}
 	if existing != nil {
@@ -148,8 +148,8 @@ func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	waba := state.WABAID.ValueString()
 	sub, err := r.data.client.FindTokenAppSubscription(ctx, waba)
-	if graphCallFailedWithAdvice(&resp.Diagnostics, r.data.client, "read the subscription on WhatsApp Business Account "+waba,
-		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, true)) {
+	if reportGraphCall(&resp.Diagnostics, r.data.client, "read the subscription on WhatsApp Business Account "+waba,
+		err, missingWABAAdvice(err, waba, true)) {
 		// Only a successful read of the edge can show the app gone.
 		return
 	}
@@ -179,12 +179,10 @@ func (r *subscribedAppResource) Update(ctx context.Context, req resource.UpdateR
 func (r *subscribedAppResource) readBack(ctx context.Context, plan *subscribedAppModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	waba := plan.WABAID.ValueString()
 	sub, err := r.data.client.FindTokenAppSubscription(ctx, waba)
-	addUsageWarnings(diags, r.data.client)
-	if err != nil || sub == nil {
+	if reportGraphCall(diags, r.data.client, "read back the subscription on WhatsApp Business Account "+waba, err) || sub == nil {
 		plan.fillUnknownAppFields()
 		diags.Append(state.Set(ctx, plan)...)
 		if err != nil {
-			addGraphError(diags, "read back the subscription on WhatsApp Business Account "+waba, err)
 			return
 		}
 		diags.AddError("Subscription not found after subscribing",
@@ -208,8 +206,7 @@ func (r *subscribedAppResource) subscribe(ctx context.Context, plan *subscribedA
 	}
 	waba := plan.WABAID.ValueString()
 	err := r.data.client.SubscribeApp(ctx, waba, desiredOverride(plan.OverrideCallbackURI, verifyToken))
-	return !graphCallFailedWithAdvice(diags, r.data.client, action+" WhatsApp Business Account "+waba,
-		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, inState))
+	return !reportGraphCall(diags, r.data.client, action+" WhatsApp Business Account "+waba, err, missingWABAAdvice(err, waba, inState))
 }
 
 func (r *subscribedAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -228,8 +225,7 @@ func (r *subscribedAppResource) Delete(ctx context.Context, req resource.DeleteR
 			err = nil
 		}
 	}
-	graphCallFailedWithAdvice(&resp.Diagnostics, client, "unsubscribe the app from WhatsApp Business Account "+waba,
-		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, true))
+	reportGraphCall(&resp.Diagnostics, client, "unsubscribe the app from WhatsApp Business Account "+waba, err, missingWABAAdvice(err, waba, true))
 }
 
 // overrideNote describes an existing subscription's callback override, if any.

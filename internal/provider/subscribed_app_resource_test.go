@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/acctest"
 	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
@@ -43,7 +42,7 @@ func TestSubscribedAppResource(t *testing.T) {
 	ids := acctest.FixtureIDs(t)
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: fixtureFactories(fx),
 		Steps: []resource.TestStep{
 			{
@@ -198,7 +197,7 @@ func TestSubscribedAppResource_generatedConfig(t *testing.T) {
 	fx := acctest.NewFixtureServer(t)
 	ids := acctest.FixtureIDs(t)
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: fixtureFactories(fx),
 		Steps: []resource.TestStep{
 			{Config: subscribedAppConfig(ids, "https://hooks.example.com/whatsapp/a", 1)},

@@ -29,8 +29,12 @@ type subscribedAppsModel struct {
 	Apps   types.List   `tfsdk:"apps"`
 }
 
-var subscribedAppItemTypes = map[string]attr.Type{
-	"id": types.StringType, "name": types.StringType, "link": types.StringType, "override_callback_uri": types.StringType,
+// subscribedAppAttributes describe one item of apps.
+var subscribedAppAttributes = map[string]schema.Attribute{
+	"id":                    computedString("ID of the app."),
+	"name":                  computedString("Name of the app."),
+	"link":                  computedString("Link to the app, when Graph gives one."),
+	"override_callback_uri": computedString("The app's alternate callback URL for this WABA, or null when it uses the app's own callback."),
 }
 
 func (d *subscribedAppsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -42,9 +46,6 @@ func (d *subscribedAppsDataSource) Configure(_ context.Context, req datasource.C
 }
 
 func (d *subscribedAppsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every app subscribed to a WhatsApp Business Account's webhooks (`/{waba-id}/subscribed_apps`), " +
 			"whichever app owns the token, with each app's WABA-level callback override.",
@@ -54,16 +55,7 @@ func (d *subscribedAppsDataSource) Schema(_ context.Context, _ datasource.Schema
 				Required:            true,
 				Validators:          []validator.String{validators.NumericID("102290129340398")},
 			},
-			"apps": schema.ListNestedAttribute{
-				MarkdownDescription: "The subscribed apps, in the order Graph lists them; empty when none is subscribed.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":                    str("ID of the app."),
-					"name":                  str("Name of the app."),
-					"link":                  str("Link to the app, when Graph gives one."),
-					"override_callback_uri": str("The app's alternate callback URL for this WABA, or null when it uses the app's own callback."),
-				}},
-			},
+			"apps": computedObjectList("The subscribed apps, in the order Graph lists them; empty when none is subscribed.", subscribedAppAttributes),
 		},
 	}
 }
@@ -80,8 +72,8 @@ func (d *subscribedAppsDataSource) Read(ctx context.Context, req datasource.Read
 	// not document which names this edge accepts, and its default response
 	// already holds every attribute.
 	apps, err := d.data.client.ListSubscribedApps(ctx, waba)
-	if graphCallFailedWithAdvice(&resp.Diagnostics, d.data.client, "list the apps subscribed to WhatsApp Business Account "+waba,
-		err, missingOrHiddenAdvice(err, "WhatsApp Business Account "+waba, false)) {
+	if reportGraphCall(&resp.Diagnostics, d.data.client, "list the apps subscribed to WhatsApp Business Account "+waba,
+		err, missingWABAAdvice(err, waba, false)) {
 		return
 	}
 	model.Apps = subscribedAppsValue(apps, &resp.Diagnostics)
@@ -92,7 +84,7 @@ func (d *subscribedAppsDataSource) Read(ctx context.Context, req datasource.Read
 }
 
 func subscribedAppsValue(apps []graph.SubscribedApp, diags *diag.Diagnostics) types.List {
-	return objectList(apps, subscribedAppItemTypes, func(a graph.SubscribedApp) map[string]attr.Value {
+	return objectList(apps, subscribedAppAttributes, func(a graph.SubscribedApp) map[string]attr.Value {
 		return map[string]attr.Value{
 			"id": types.StringValue(a.ID), "name": emptyAsNull(a.Name), "link": emptyAsNull(a.Link),
 			"override_callback_uri": emptyAsNull(a.OverrideCallbackURI),

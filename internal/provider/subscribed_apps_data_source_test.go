@@ -59,12 +59,5 @@ func TestSubscribedAppsDataSource_empty(t *testing.T) {
 }
 
 func TestSubscribedAppsDataSource_validation(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: noHTTPFactories(t),
-		Steps: []resource.TestStep{{
-			Config:      subscribedAppsDataConfig(acctest.FixtureIDs(t), "waba-1"),
-			PlanOnly:    true,
-			ExpectError: wrapTolerant(`waba_id must be a numeric Graph ID`),
-		}},
-	})
+	expectPlanError(t, noHTTPFactories(t), subscribedAppsDataConfig(acctest.FixtureIDs(t), "waba-1"), `waba_id must be a numeric Graph ID`)
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -43,14 +44,16 @@ func keepIfEmpty(s string, prior types.String) types.String {
 	return prior
 }
 
-// objectList builds a list attribute of objects, one per item, from a
-// function giving each item's attribute values. The list data sources share
-// it so each states only how an item maps to its attributes.
-func objectList[T any](items []T, attrTypes map[string]attr.Type, values func(T) map[string]attr.Value, diags *diag.Diagnostics) types.List {
+// objectList builds a list attribute of objects with the given schema
+// attributes, one per item, from a function giving each item's attribute
+// values. The list data sources share it so each states only how an item
+// maps to its attributes.
+func objectList[T any](items []T, item map[string]schema.Attribute, values func(T) map[string]attr.Value, diags *diag.Diagnostics) types.List {
+	attrTypes := attributeTypes(item)
 	obj := collectObject(diags)
 	elems := make([]attr.Value, 0, len(items))
-	for _, item := range items {
-		elems = append(elems, obj(types.ObjectValue(attrTypes, values(item))))
+	for _, it := range items {
+		elems = append(elems, obj(types.ObjectValue(attrTypes, values(it))))
 	}
 	return collectList(diags)(types.ListValue(types.ObjectType{AttrTypes: attrTypes}, elems))
 }

@@ -4,7 +4,15 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
 )
+
+// providerData is what resources and data sources receive from Configure.
+type providerData struct {
+	client     *graph.Client
+	businessID string
+}
 
 // dataFrom unwraps the provider data handed to a resource or data source.
 // Terraform calls Configure before the provider is configured too, with nil
