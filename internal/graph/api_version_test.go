@@ -65,7 +65,7 @@ func TestFieldListsFollowTheAPIVersion(t *testing.T) {
 	const newLimit, oldLimit = "whatsapp_business_manager_messaging_limit", "messaging_limit_tier"
 	for v, modern := range map[string]bool{"v19.0": false, "v22.0": false, "v23.0": false, "v24.0": true, "v25.0": true, "v26.0": true, "v27.0": true} {
 		t.Run(v, func(t *testing.T) {
-			waba, phones := BusinessAccountFieldsFor(v), PhoneNumberFieldsFor(v)
+			waba, phones := businessAccountFieldsFor(v), phoneNumberFieldsFor(v)
 			if got := slices.Contains(waba, newLimit); got != modern {
 				t.Errorf("WABA fields contain %s: %v, want %v", newLimit, got, modern)
 			}
@@ -90,10 +90,10 @@ func TestFieldListsFollowTheAPIVersion(t *testing.T) {
 			}
 		})
 	}
-	if !slices.Equal(BusinessAccountFields, BusinessAccountFieldsFor(DefaultAPIVersion)) {
+	if !slices.Equal(BusinessAccountFields, businessAccountFieldsFor(DefaultAPIVersion)) {
 		t.Errorf("BusinessAccountFields is not the list for %s", DefaultAPIVersion)
 	}
-	if !slices.Equal(PhoneNumberFields, PhoneNumberFieldsFor(DefaultAPIVersion)) {
+	if !slices.Equal(PhoneNumberFields, phoneNumberFieldsFor(DefaultAPIVersion)) {
 		t.Errorf("PhoneNumberFields is not the list for %s", DefaultAPIVersion)
 	}
 }
@@ -148,7 +148,7 @@ func strictGraph(t *testing.T) http.HandlerFunc {
 			}
 		}
 		if phones {
-			item["id"] = "106540352242922"
+			item["id"] = ExamplePhoneNumberID
 			body, err := json.Marshal(map[string]any{"data": []any{item}})
 			if err != nil {
 				t.Error(err)
@@ -200,9 +200,9 @@ func TestReadsAskOnlyForFieldsTheVersionHas(t *testing.T) {
 				t.Errorf("phones = %+v, want one with MessagingLimit %q", phones, tc.phoneLimit)
 			}
 			for _, r := range f.requests() {
-				want := BusinessAccountFieldsFor(tc.version)
+				want := businessAccountFieldsFor(tc.version)
 				if strings.HasSuffix(r.Path, "/phone_numbers") {
-					want = PhoneNumberFieldsFor(tc.version)
+					want = phoneNumberFieldsFor(tc.version)
 				}
 				if got := r.Query.Get("fields"); got != strings.Join(want, ",") {
 					t.Errorf("%s fields = %q, want %q", r.Path, got, strings.Join(want, ","))

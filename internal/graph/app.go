@@ -28,10 +28,11 @@ func (c *Client) TokenApp(ctx context.Context) (App, error) {
 	if c.cfg.AppID != "" {
 		return App{ID: c.cfg.AppID}, nil
 	}
-	c.app.mu.Lock()
-	defer c.app.mu.Unlock()
-	if c.app.app != nil {
-		return *c.app.app, nil
+	cache := &c.reads.tokenApp
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	if cache.app != nil {
+		return *cache.app, nil
 	}
 	var app App
 	if err := c.do(ctx, "GET", "/app", url.Values{"fields": {"id,name,link"}}, nil, &app); err != nil {
@@ -40,6 +41,6 @@ func (c *Client) TokenApp(ctx context.Context) (App, error) {
 	if app.ID == "" {
 		return App{}, &Error{HTTPStatus: 200, Method: "GET", Path: "/app", Message: "the response named no app id; set the provider's app_id"}
 	}
-	c.app.app = &app
+	cache.app = &app
 	return app, nil
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 )
 
-const testApp = "670843887433847"
+const testApp = ExampleAppID
 
 var testAppToken = testApp + "|" + testSecret
 
@@ -72,7 +72,7 @@ func TestListAppSubscriptions(t *testing.T) {
 			"fields":[{"name":"messages","version":"v26.0"},{"name":"account_update","version":"v26.0"}]}]}`)
 	})
 	c := newTestClient(t, f.URL(), withAppCredentials)
-	subs, err := c.ListAppSubscriptions(context.Background())
+	subs, err := c.listAppSubscriptions(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestListAppSubscriptions(t *testing.T) {
 	}
 
 	// A second read is served from the cache.
-	if _, err := c.ListAppSubscriptions(context.Background()); err != nil {
+	if _, err := c.listAppSubscriptions(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if f.count() != 2 {
@@ -143,7 +143,7 @@ func TestSetAppSubscriptionFormBody(t *testing.T) {
 			})
 			c := newTestClient(t, f.URL(), withAppCredentials)
 			ctx := context.Background()
-			if _, err := c.ListAppSubscriptions(ctx); err != nil {
+			if _, err := c.listAppSubscriptions(ctx); err != nil {
 				t.Fatal(err)
 			}
 			err := c.SetAppSubscription(ctx, AppSubscriptionSettings{
@@ -183,7 +183,7 @@ func TestSetAppSubscriptionFormBody(t *testing.T) {
 				t.Errorf("POST parameters leaked into the URL: %v", post.Query)
 			}
 			// The write invalidated the cached list.
-			if _, err := c.ListAppSubscriptions(ctx); err != nil {
+			if _, err := c.listAppSubscriptions(ctx); err != nil {
 				t.Fatal(err)
 			}
 			if got := f.countMatching("GET", "/subscriptions"); got != 2 {
@@ -242,12 +242,12 @@ func TestAppSubscriptionsNeedAppCredentials(t *testing.T) {
 				t.Error("HasAppCredentials = true")
 			}
 			ctx := context.Background()
-			_, listErr := c.ListAppSubscriptions(ctx)
+			_, listErr := c.listAppSubscriptions(ctx)
 			setErr := c.SetAppSubscription(ctx, AppSubscriptionSettings{Object: WABAWebhookObject})
 			delErr := c.DeleteAppSubscription(ctx, WABAWebhookObject)
 			for _, err := range []error{listErr, setErr, delErr} {
-				if !errors.Is(err, ErrNoAppCredentials) {
-					t.Errorf("err = %v, want ErrNoAppCredentials", err)
+				if !errors.Is(err, errNoAppCredentials) {
+					t.Errorf("err = %v, want errNoAppCredentials", err)
 				}
 			}
 			if f.count() != 0 {
@@ -278,7 +278,7 @@ func TestAppTokenIsMasked(t *testing.T) {
 	rec := &recordingLogger{}
 	c := newTestClient(t, f.URL(), withAppCredentials, func(c *Config) { c.Logger = rec })
 	ctx := context.Background()
-	if _, err := c.ListAppSubscriptions(ctx); err != nil {
+	if _, err := c.listAppSubscriptions(ctx); err != nil {
 		t.Fatal(err)
 	}
 	err := c.SetAppSubscription(ctx, AppSubscriptionSettings{Object: WABAWebhookObject, CallbackURL: "https://hooks.example.com/wa", VerifyToken: "verify-token-123", Fields: []string{"messages"}})

@@ -11,7 +11,7 @@ import (
 func TestTokenAppAsksOnceAndCaches(t *testing.T) {
 	f := newFakeGraph(t, okGraph)
 	c := newTestClient(t, f.URL())
-	want := App{ID: "670843887433847", Name: "Lucky Shrub", Link: "https://www.facebook.com/games/?app_id=670843887433847"}
+	want := App{ID: ExampleAppID, Name: "Lucky Shrub", Link: "https://www.facebook.com/games/?app_id=" + ExampleAppID}
 	var wg sync.WaitGroup
 	for range 10 {
 		wg.Add(1)
@@ -69,7 +69,7 @@ func TestTokenAppFailuresAreNotCached(t *testing.T) {
 	})
 	c := newTestClient(t, f.URL())
 	_, err := c.TokenApp(context.Background())
-	if !IsAuth(err) {
+	if !isAuth(err) {
 		t.Fatalf("first call err = %v, want an auth error", err)
 	}
 	_, err = c.TokenApp(context.Background())
@@ -79,7 +79,7 @@ func TestTokenAppFailuresAreNotCached(t *testing.T) {
 	}
 	for range 2 {
 		app, err := c.TokenApp(context.Background())
-		if err != nil || app.ID != "670843887433847" {
+		if err != nil || app.ID != ExampleAppID {
 			t.Fatalf("TokenApp = %+v, %v", app, err)
 		}
 	}

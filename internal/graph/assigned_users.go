@@ -15,58 +15,51 @@ type AssignedUser struct {
 	Tasks []string
 }
 
+// clone copies Tasks, so that a caller changing a returned user cannot
+// change the cached list.
+func (u AssignedUser) clone() AssignedUser {
+	u.Tasks = slices.Clone(u.Tasks)
+	return u
+}
+
 type assignedUserJSON struct {
 	ID    flexString `json:"id"`
 	Name  string     `json:"name"`
 	Tasks []string   `json:"tasks"`
 }
 
-func assignedUsersPath(wabaID string) string { return "/" + pathSegment(wabaID) + "/assigned_users" }
+// decodeAssignedUser reads one item of the assigned_users edge.
+func decodeAssignedUser(raw []byte) (AssignedUser, error) {
+	var j assignedUserJSON
+	if err := json.Unmarshal(raw, &j); err != nil {
+		return AssignedUser{}, err
+	}
+	return AssignedUser{ID: string(j.ID), Name: j.Name, Tasks: j.Tasks}, nil
+}
+
+// assignedUsers is the WABA's assigned_users edge.
+func (c *Client) assignedUsers(wabaID string) edge[AssignedUser] {
+	return edge[AssignedUser]{via: c, cache: &c.reads.assignedUsers, name: "assigned_users", object: wabaID,
+		path: edgePath(wabaID, "assigned_users"), decode: decodeAssignedUser}
+}
+
+// assignedUsersQuery is how the edge is read: Graph requires the ID of the
+// business that owns the WABA, and each business's read is its own.
+func assignedUsersQuery(businessID string) edgeQuery {
+	return edgeQuery{params: url.Values{"business": {businessID}, "fields": {"id,name,tasks"}}, id: businessID}
+}
+
+// isUser matches the user's entry.
+func isUser(userID string) func(AssignedUser) bool {
+	return func(u AssignedUser) bool { return u.ID == userID }
+}
 
 // ListAssignedUsers lists every user assigned to the WABA, following every
 // page. Graph requires the ID of the business that owns the WABA. Reads of
 // the same WABA and business in one run share one paged fetch until this
 // client writes to the edge.
 func (c *Client) ListAssignedUsers(ctx context.Context, wabaID, businessID string) ([]AssignedUser, error) {
-	v, err := c.sharedAssignedUsers(ctx, wabaID, businessID)
-	if err != nil {
-		return nil, err
-	}
-	users := slices.Clone(v)
-	for i := range users {
-		users[i].Tasks = slices.Clone(users[i].Tasks)
-	}
-	return users, nil
-}
-
-// sharedAssignedUsers is the cached list itself: callers must not modify
-// it, and copy what they hand on.
-func (c *Client) sharedAssignedUsers(ctx context.Context, wabaID, businessID string) ([]AssignedUser, error) {
-	scope, key := assignedUsersKeys(wabaID, businessID)
-	return cachedAs[[]AssignedUser](c.cached(ctx, scope, key, c.fetchAssignedUsers(wabaID, businessID)))
-}
-
-// assignedUsersKeys are the cache scope (the edge of one WABA, which writes
-// invalidate) and the key of one business's read of it.
-func assignedUsersKeys(wabaID, businessID string) (scope, key string) {
-	scope = "assigned_users|" + wabaID
-	return scope, scope + "|" + businessID
-}
-
-func (c *Client) fetchAssignedUsers(wabaID, businessID string) func(context.Context) (any, error) {
-	return func(ctx context.Context) (any, error) {
-		var users []AssignedUser
-		q := url.Values{"business": {businessID}, "fields": {"id,name,tasks"}}
-		err := c.listAll(ctx, "assigned_users", assignedUsersPath(wabaID), q, func(raw json.RawMessage) error {
-			var j assignedUserJSON
-			if err := json.Unmarshal(raw, &j); err != nil {
-				return err
-			}
-			users = append(users, AssignedUser{ID: string(j.ID), Name: j.Name, Tasks: j.Tasks})
-			return nil
-		})
-		return users, err
-	}
+	return c.assignedUsers(wabaID).list(ctx, assignedUsersQuery(businessID))
 }
 
 // FindAssignedUser returns the user's assignment on the WABA, or nil when the
@@ -74,38 +67,17 @@ func (c *Client) fetchAssignedUsers(wabaID, businessID string) func(context.Cont
 // match: a refresh of N assignments calls it N times, and copying the whole
 // list each time made that quadratic.
 func (c *Client) FindAssignedUser(ctx context.Context, wabaID, businessID, userID string) (*AssignedUser, error) {
-	users, err := c.sharedAssignedUsers(ctx, wabaID, businessID)
-	if err != nil {
-		return nil, err
-	}
-	return findAssignedUser(users, userID), nil
+	return c.assignedUsers(wabaID).find(ctx, assignedUsersQuery(businessID), isUser(userID))
 }
 
 // ExistingAssignedUser is the check before assigning a user: the user's
 // assignment as the latest read of the edge in this run saw it (the edge is
 // read when it has not been yet), or nil when the user was not assigned.
 // However many assignments are created on the WABA in one run, they share one
-// read (see knownOrFetch). Reads that must see this client's own writes use
-// FindAssignedUser.
+// read (see readCache.lastKnown). Reads that must see this client's own
+// writes use FindAssignedUser.
 func (c *Client) ExistingAssignedUser(ctx context.Context, wabaID, businessID, userID string) (*AssignedUser, error) {
-	scope, key := assignedUsersKeys(wabaID, businessID)
-	users, err := cachedAs[[]AssignedUser](c.knownOrFetch(ctx, scope, key, c.fetchAssignedUsers(wabaID, businessID)))
-	if err != nil {
-		return nil, err
-	}
-	return findAssignedUser(users, userID), nil
-}
-
-// findAssignedUser copies the user's entry out of a shared list, or is nil.
-func findAssignedUser(users []AssignedUser, userID string) *AssignedUser {
-	for _, u := range users {
-		if u.ID == userID {
-			found := u
-			found.Tasks = slices.Clone(u.Tasks)
-			return &found
-		}
-	}
-	return nil
+	return c.assignedUsers(wabaID).findLastKnown(ctx, assignedUsersQuery(businessID), isUser(userID))
 }
 
 // AssignUser gives the user the tasks on the WABA. tasks goes as a JSON array
@@ -117,25 +89,11 @@ func (c *Client) AssignUser(ctx context.Context, wabaID, userID string, tasks []
 	if err != nil {
 		return err
 	}
-	path := assignedUsersPath(wabaID)
-	return c.writing("assigned_users|"+wabaID, func() error {
-		var res writeResult
-		if err := c.do(ctx, "POST", path, nil, formBody{"user": {userID}, "tasks": {string(encoded)}}, &res); err != nil {
-			return err
-		}
-		return res.check("POST", path)
-	})
+	return c.assignedUsers(wabaID).write(ctx, edgeWrite{method: "POST", body: formBody{"user": {userID}, "tasks": {string(encoded)}}})
 }
 
 // RemoveAssignedUser takes the user off the WABA. The user goes in the query
 // string, as Graph reads DELETE parameters there.
 func (c *Client) RemoveAssignedUser(ctx context.Context, wabaID, userID string) error {
-	path := assignedUsersPath(wabaID)
-	return c.writing("assigned_users|"+wabaID, func() error {
-		var res writeResult
-		if err := c.do(ctx, "DELETE", path, url.Values{"user": {userID}}, nil, &res); err != nil {
-			return err
-		}
-		return res.check("DELETE", path)
-	})
+	return c.assignedUsers(wabaID).write(ctx, edgeWrite{method: "DELETE", query: url.Values{"user": {userID}}})
 }

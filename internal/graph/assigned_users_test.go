@@ -22,7 +22,7 @@ func TestListAssignedUsersRequestAndDecoding(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []AssignedUser{
-		{ID: "1972555232742222", Name: "My System User", Tasks: []string{"MANAGE", "DEVELOP"}},
+		{ID: ExampleUserID, Name: "My System User", Tasks: []string{"MANAGE", "DEVELOP"}},
 		{ID: "12345678901234567", Name: " ", Tasks: []string{}},
 		{ID: "3", Name: "no tasks"},
 	}
@@ -51,7 +51,7 @@ func TestListAssignedUsersRequestAndDecoding(t *testing.T) {
 func TestFindAssignedUser(t *testing.T) {
 	f := newFakeGraph(t, okGraph)
 	c := newTestClient(t, f.URL())
-	u, err := c.FindAssignedUser(context.Background(), testWABA, testBiz, "1972555232742222")
+	u, err := c.FindAssignedUser(context.Background(), testWABA, testBiz, ExampleUserID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestFindAssignedUser(t *testing.T) {
 		t.Fatalf("user = %+v", u)
 	}
 	u.Tasks[0] = "CHANGED"
-	again, err := c.FindAssignedUser(context.Background(), testWABA, testBiz, "1972555232742222")
+	again, err := c.FindAssignedUser(context.Background(), testWABA, testBiz, ExampleUserID)
 	if err != nil || again.Tasks[0] != "MANAGE" {
 		t.Errorf("a change to a returned user reached the cache: %+v, %v", again, err)
 	}
@@ -73,7 +73,7 @@ func TestFindAssignedUser(t *testing.T) {
 
 	f2 := newFakeGraph(t, respond(403, nil, graphErr(200, 0, "Permissions error", false)))
 	c2 := newTestClient(t, f2.URL())
-	if _, err := c2.FindAssignedUser(context.Background(), testWABA, testBiz, "1"); !IsPermission(err) {
+	if _, err := c2.FindAssignedUser(context.Background(), testWABA, testBiz, "1"); !isPermission(err) {
 		t.Errorf("err = %v, want a permission error", err)
 	}
 }
@@ -82,7 +82,7 @@ func TestAssignUserFormBody(t *testing.T) {
 	f := newFakeGraph(t, okGraph)
 	c := newTestClient(t, f.URL(), withSecret)
 	tasks := []string{"MANAGE", "DEVELOP"}
-	if err := c.AssignUser(context.Background(), testWABA, "1972555232742222", tasks); err != nil {
+	if err := c.AssignUser(context.Background(), testWABA, ExampleUserID, tasks); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(tasks, []string{"MANAGE", "DEVELOP"}) {
@@ -103,11 +103,11 @@ func TestAssignUserFormBody(t *testing.T) {
 	if err != nil {
 		t.Fatalf("body %q: %v", r.Body, err)
 	}
-	want := url.Values{"user": {"1972555232742222"}, "tasks": {`["DEVELOP","MANAGE"]`}}
+	want := url.Values{"user": {ExampleUserID}, "tasks": {`["DEVELOP","MANAGE"]`}}
 	if !reflect.DeepEqual(form, want) {
 		t.Errorf("form = %v, want %v", form, want)
 	}
-	if r.Body != "tasks=%5B%22DEVELOP%22%2C%22MANAGE%22%5D&user=1972555232742222" {
+	if r.Body != "tasks=%5B%22DEVELOP%22%2C%22MANAGE%22%5D&user="+ExampleUserID {
 		t.Errorf("raw body = %q", r.Body)
 	}
 	for k := range r.Query {
@@ -141,14 +141,14 @@ func TestAssignUserSingleAndEmptyTasks(t *testing.T) {
 func TestRemoveAssignedUserQuery(t *testing.T) {
 	f := newFakeGraph(t, okGraph)
 	c := newTestClient(t, f.URL(), withSecret)
-	if err := c.RemoveAssignedUser(context.Background(), testWABA, "1972555232742222"); err != nil {
+	if err := c.RemoveAssignedUser(context.Background(), testWABA, ExampleUserID); err != nil {
 		t.Fatal(err)
 	}
 	r := f.requests()[0]
 	if r.Method != "DELETE" || r.Path != "/"+DefaultAPIVersion+"/"+testWABA+"/assigned_users" {
 		t.Errorf("request = %s %s", r.Method, r.Path)
 	}
-	if got := r.Query.Get("user"); got != "1972555232742222" {
+	if got := r.Query.Get("user"); got != ExampleUserID {
 		t.Errorf("user in query = %q", got)
 	}
 	if r.Body != "" {

@@ -74,10 +74,10 @@ type HealthError struct {
 	PossibleSolution string  `json:"possible_solution"`
 }
 
-// BusinessAccountFieldsFor is the explicit field list the node is read with at
+// businessAccountFieldsFor is the explicit field list the node is read with at
 // apiVersion ("vMAJOR.MINOR"): one request returns everything the data source
 // exposes, and no field that version lacks.
-func BusinessAccountFieldsFor(apiVersion string) []string {
+func businessAccountFieldsFor(apiVersion string) []string {
 	fields := []string{
 		"id", "name", "currency", "timezone_id", "message_template_namespace",
 		"business_verification_status", "country", "is_enabled_for_insights",
@@ -100,9 +100,9 @@ func BusinessAccountFieldsFor(apiVersion string) []string {
 	)
 }
 
-// BusinessAccountFields is BusinessAccountFieldsFor(DefaultAPIVersion). A
-// Client reads with the list for its own API version.
-var BusinessAccountFields = BusinessAccountFieldsFor(DefaultAPIVersion)
+// BusinessAccountFields is the field list the node is read with at
+// DefaultAPIVersion. A Client reads with the list for its own API version.
+var BusinessAccountFields = businessAccountFieldsFor(DefaultAPIVersion)
 
 type businessAccountJSON struct {
 	ID                                 flexString    `json:"id"`
@@ -145,21 +145,13 @@ func (b *businessInfo) export() *BusinessInfo {
 	return &BusinessInfo{ID: string(b.ID), Name: b.Name, Status: b.Status, Type: b.Type}
 }
 
-func flexPtr(s *flexString) *string {
-	if s == nil {
-		return nil
-	}
-	v := string(*s)
-	return &v
-}
-
-// DecodeBusinessAccount decodes the WABA node as GET /{waba-id} returns it.
-func DecodeBusinessAccount(data []byte) (BusinessAccount, error) {
+// decodeBusinessAccount decodes the WABA node as GET /{waba-id} returns it.
+func decodeBusinessAccount(data []byte) (BusinessAccount, error) {
 	var j businessAccountJSON
 	if err := json.Unmarshal(data, &j); err != nil {
 		return BusinessAccount{}, err
 	}
-	ba := BusinessAccount{
+	return BusinessAccount{
 		ID: string(j.ID), Name: j.Name, Currency: j.Currency, TimezoneID: flexPtr(j.TimezoneID),
 		MessageTemplateNamespace: j.MessageTemplateNamespace, BusinessVerificationStatus: j.BusinessVerificationStatus,
 		Country: j.Country, IsEnabledForInsights: j.IsEnabledForInsights, OwnershipType: j.OwnershipType,
@@ -169,13 +161,8 @@ func DecodeBusinessAccount(data []byte) (BusinessAccount, error) {
 		MarketingMessagesOnboardingStatus: j.MarketingMessagesOnboardingStatus, IsSharedWithPartners: j.IsSharedWithPartners,
 		TemplateAutoArchivalEnabled: j.TemplateAutoArchivalEnabled, DisableMarketingMessagesOnCloudAPI: j.DisableMarketingMessagesOnCloudAPI,
 		OnBehalfOfBusinessInfo: j.OnBehalfOfBusinessInfo.export(), OwnerBusinessInfo: j.OwnerBusinessInfo.export(),
-		HealthStatus: j.HealthStatus,
-	}
-	if j.CreationTime.set {
-		t := int64(j.CreationTime.value)
-		ba.CreationTime = &t
-	}
-	return ba, nil
+		HealthStatus: j.HealthStatus, CreationTime: j.CreationTime.ptr(),
+	}, nil
 }
 
 // wabaNode is the raw body of GET /{waba-id}. Every node Graph returns has
@@ -201,21 +188,17 @@ func (n wabaNode) checkResponse() error {
 // GetBusinessAccount reads the WABA node with an explicit field list, in one
 // request; repeated reads of the same node in one run share it.
 func (c *Client) GetBusinessAccount(ctx context.Context, wabaID string) (BusinessAccount, error) {
-	fields := strings.Join(BusinessAccountFieldsFor(c.APIVersion()), ",")
-	scope := "node|" + wabaID
-	v, err := cachedAs[BusinessAccount](c.cached(ctx, scope, scope+"|"+fields, func(ctx context.Context) (any, error) {
+	fields := strings.Join(businessAccountFieldsFor(c.APIVersion()), ",")
+	scope := nodeScope(wabaID)
+	return c.reads.accounts.get(ctx, scope, scope+"|"+fields, func(ctx context.Context) (BusinessAccount, error) {
 		var raw wabaNode
 		if err := c.do(ctx, "GET", "/"+pathSegment(wabaID), url.Values{"fields": {fields}}, nil, &raw); err != nil {
-			return nil, err
+			return BusinessAccount{}, err
 		}
-		ba, err := DecodeBusinessAccount(raw)
+		ba, err := decodeBusinessAccount(raw)
 		if err != nil {
-			return nil, &Error{HTTPStatus: 200, Method: "GET", Path: "/" + wabaID, Message: "decoding the WhatsApp Business Account: " + err.Error()}
+			return BusinessAccount{}, &Error{HTTPStatus: 200, Method: "GET", Path: "/" + wabaID, Message: "decoding the WhatsApp Business Account: " + err.Error()}
 		}
 		return ba, nil
-	}))
-	if err != nil {
-		return BusinessAccount{}, err
-	}
-	return v, nil
+	})
 }

@@ -51,12 +51,12 @@ const businessAccountQuirks = `{
 func ptr[T any](v T) *T { return &v }
 
 func TestDecodeBusinessAccountQuirks(t *testing.T) {
-	got, err := DecodeBusinessAccount([]byte(businessAccountQuirks))
+	got, err := decodeBusinessAccount([]byte(businessAccountQuirks))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := BusinessAccount{
-		ID:                                 "102290129340398",
+		ID:                                 ExampleWABAID,
 		Name:                               ptr("Test WhatsApp Business Account"),
 		Currency:                           ptr("USD"),
 		TimezoneID:                         ptr("1"),
@@ -82,9 +82,9 @@ func TestDecodeBusinessAccountQuirks(t *testing.T) {
 		HealthStatus: &HealthStatus{
 			CanSendMessage: "BLOCKED",
 			Entities: []HealthEntity{
-				{EntityType: "WABA", ID: "102290129340398", CanSendMessage: "LIMITED", AdditionalInfo: []string{"Your account is limited."}},
+				{EntityType: "WABA", ID: ExampleWABAID, CanSendMessage: "LIMITED", AdditionalInfo: []string{"Your account is limited."}},
 				{EntityType: "BUSINESS", ID: "111222333", CanSendMessage: "BLOCKED", Errors: []HealthError{{ErrorCode: 141006, ErrorDescription: "Payment method issue", PossibleSolution: "Add a payment method"}}},
-				{EntityType: "APP", ID: "670843887433847", CanSendMessage: "AVAILABLE", CanReceiveCallSIP: "AVAILABLE"},
+				{EntityType: "APP", ID: ExampleAppID, CanSendMessage: "AVAILABLE", CanReceiveCallSIP: "AVAILABLE"},
 			},
 		},
 	}
@@ -94,12 +94,12 @@ func TestDecodeBusinessAccountQuirks(t *testing.T) {
 }
 
 func TestDecodeBusinessAccountDocumentedForms(t *testing.T) {
-	got, err := DecodeBusinessAccount([]byte(`{"id":"102290129340398","name":"WABA","timezone_id":"1","creation_time":1700000000,
+	got, err := decodeBusinessAccount([]byte(`{"id":"102290129340398","name":"WABA","timezone_id":"1","creation_time":1700000000,
 		"health_status":{"can_send_message":"AVAILABLE","entities":[{"entity_type":"WABA","id":"1","can_send_message":"AVAILABLE","errors":[{"error_code":"141006"}]}]}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.ID != "102290129340398" || *got.TimezoneID != "1" || *got.CreationTime != 1700000000 {
+	if got.ID != ExampleWABAID || *got.TimezoneID != "1" || *got.CreationTime != 1700000000 {
 		t.Errorf("got %+v", got)
 	}
 	if got.HealthStatus.Entities[0].Errors[0].ErrorCode != 141006 {
@@ -109,7 +109,7 @@ func TestDecodeBusinessAccountDocumentedForms(t *testing.T) {
 	if got.Currency != nil || got.IsEnabledForInsights != nil || got.OnBehalfOfBusinessInfo != nil || got.OwnerBusinessInfo != nil || got.PrimaryFundingID != nil {
 		t.Errorf("missing fields are not nil: %+v", got)
 	}
-	null, err := DecodeBusinessAccount([]byte(`{"id":"1","timezone_id":null,"creation_time":null,"on_behalf_of_business_info":null}`))
+	null, err := decodeBusinessAccount([]byte(`{"id":"1","timezone_id":null,"creation_time":null,"on_behalf_of_business_info":null}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,8 +125,8 @@ func TestDecodeBusinessAccountErrors(t *testing.T) {
 		`{"id":"1","creation_time":"yesterday"}`,
 		`{"id":"1","is_enabled_for_insights":"perhaps"}`,
 	} {
-		if _, err := DecodeBusinessAccount([]byte(body)); err == nil {
-			t.Errorf("DecodeBusinessAccount(%s) succeeded", body)
+		if _, err := decodeBusinessAccount([]byte(body)); err == nil {
+			t.Errorf("decodeBusinessAccount(%s) succeeded", body)
 		}
 	}
 }

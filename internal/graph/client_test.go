@@ -20,7 +20,7 @@ import (
 const (
 	testToken  = "test-access-token-0123456789abcdef"
 	testSecret = "app-secret-0123456789abcdef"
-	testWABA   = "102290129340398"
+	testWABA   = ExampleWABAID
 	testBiz    = "500600700800900"
 )
 
@@ -178,8 +178,8 @@ func everyCall(ctx context.Context, c *Client) error {
 		},
 		func() error { return c.SubscribeApp(ctx, testWABA, nil) },
 		func() error { return c.UnsubscribeApp(ctx, testWABA) },
-		func() error { return c.AssignUser(ctx, testWABA, "1972555232742222", []string{"MANAGE"}) },
-		func() error { return c.RemoveAssignedUser(ctx, testWABA, "1972555232742222") },
+		func() error { return c.AssignUser(ctx, testWABA, ExampleUserID, []string{"MANAGE"}) },
+		func() error { return c.RemoveAssignedUser(ctx, testWABA, ExampleUserID) },
 	}
 	for i, call := range calls {
 		if err := call(); err != nil {
@@ -397,10 +397,10 @@ func TestTransportErrorHidesSecrets(t *testing.T) {
 			t.Errorf("the error %q contains the %s", msg, name)
 		}
 	}
-	if !IsUnreachable(err) {
+	if !isUnreachable(err) {
 		t.Errorf("error %q is not an *UnreachableError", msg)
 	}
-	if st := c.Stats(); st.Attempts != 2 || st.Retries != 1 {
+	if st := c.stats(); st.Attempts != 2 || st.Retries != 1 {
 		t.Errorf("Stats = %+v, want 2 attempts and 1 retry", st)
 	}
 }
@@ -433,19 +433,19 @@ func TestStatsCountAttemptsAndRetries(t *testing.T) {
 		okGraph(w, r)
 	})
 	c := newTestClient(t, f.URL())
-	if st := c.Stats(); st != (Stats{}) {
+	if st := c.stats(); st != (attemptStats{}) {
 		t.Fatalf("a new client has Stats %+v", st)
 	}
 	if _, err := c.TokenApp(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if st := c.Stats(); st.Attempts != 3 || st.Retries != 2 {
+	if st := c.stats(); st.Attempts != 3 || st.Retries != 2 {
 		t.Errorf("after two failures and a success Stats = %+v, want 3 attempts and 2 retries", st)
 	}
 	if _, err := c.GetBusinessAccount(context.Background(), testWABA); err != nil {
 		t.Fatal(err)
 	}
-	if st := c.Stats(); st.Attempts != 4 || st.Retries != 2 {
+	if st := c.stats(); st.Attempts != 4 || st.Retries != 2 {
 		t.Errorf("after one more clean call Stats = %+v, want 4 attempts and 2 retries", st)
 	}
 	if f.count() != 4 {
@@ -549,7 +549,7 @@ func TestBodyEncoders(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "encoding the POST /x request") {
 		t.Errorf("an unencodable body gave %v", err)
 	}
-	if c.Stats().Attempts != 0 {
+	if c.stats().Attempts != 0 {
 		t.Errorf("a request was attempted with an unencodable body")
 	}
 }

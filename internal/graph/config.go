@@ -75,14 +75,14 @@ func ValidateBaseURL(raw string) error {
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 		return fmt.Errorf("base URL %q must not carry a query, fragment or user info", raw)
 	}
-	if u.Scheme == "http" && !IsLoopbackHost(u.Hostname()) {
+	if u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
 		return fmt.Errorf("base URL %q uses plain http on a non-loopback host; use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)", raw)
 	}
 	return nil
 }
 
-// IsLoopbackHost reports whether host is localhost or a loopback IP.
-func IsLoopbackHost(host string) bool {
+// isLoopbackHost reports whether host is localhost or a loopback IP.
+func isLoopbackHost(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}

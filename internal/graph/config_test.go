@@ -61,8 +61,8 @@ func TestIsLoopbackHost(t *testing.T) {
 		"": false, "example.com": false, "10.0.0.1": false, "localhost.example.com": false, "0.0.0.0": false,
 	}
 	for host, want := range cases {
-		if got := IsLoopbackHost(host); got != want {
-			t.Errorf("IsLoopbackHost(%q) = %v, want %v", host, got, want)
+		if got := isLoopbackHost(host); got != want {
+			t.Errorf("isLoopbackHost(%q) = %v, want %v", host, got, want)
 		}
 	}
 }
@@ -99,10 +99,10 @@ func TestNewAppliesRetrySettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.http.RetryMax != 7 || c.http.RetryWaitMin != 2*time.Millisecond || c.http.RetryWaitMax != 3*time.Millisecond {
-		t.Errorf("retryablehttp settings = %d %v %v", c.http.RetryMax, c.http.RetryWaitMin, c.http.RetryWaitMax)
+	if c.wire.http.RetryMax != 7 || c.wire.http.RetryWaitMin != 2*time.Millisecond || c.wire.http.RetryWaitMax != 3*time.Millisecond {
+		t.Errorf("retryablehttp settings = %d %v %v", c.wire.http.RetryMax, c.wire.http.RetryWaitMin, c.wire.http.RetryWaitMax)
 	}
-	if c.http.HTTPClient.Timeout != 9*time.Second {
-		t.Errorf("timeout = %v", c.http.HTTPClient.Timeout)
+	if c.wire.http.HTTPClient.Timeout != 9*time.Second {
+		t.Errorf("timeout = %v", c.wire.http.HTTPClient.Timeout)
 	}
 }

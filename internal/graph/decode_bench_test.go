@@ -73,8 +73,8 @@ func BenchmarkAssignedUsersPage(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		c.lists.invalidate("assigned_users|102290129340398")
-		users, err := c.ListAssignedUsers(ctx, "102290129340398", "506914307656634")
+		c.reads.assignedUsers.invalidate("assigned_users|" + ExampleWABAID)
+		users, err := c.ListAssignedUsers(ctx, ExampleWABAID, ExampleBusinessID)
 		if err != nil || len(users) != 100 {
 			b.Fatalf("%d users, %v", len(users), err)
 		}
@@ -106,12 +106,12 @@ func BenchmarkAssignedUsersPageDecode(b *testing.B) {
 func BenchmarkFindAssignedUserCached(b *testing.B) {
 	c := benchClient(b, 200, assignedUsersPage(500))
 	ctx := context.Background()
-	if _, err := c.ListAssignedUsers(ctx, "102290129340398", "506914307656634"); err != nil {
+	if _, err := c.ListAssignedUsers(ctx, ExampleWABAID, ExampleBusinessID); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		u, err := c.FindAssignedUser(ctx, "102290129340398", "506914307656634", "200000000000250")
+		u, err := c.FindAssignedUser(ctx, ExampleWABAID, ExampleBusinessID, "200000000000250")
 		if err != nil || u == nil {
 			b.Fatalf("%v, %v", u, err)
 		}
@@ -125,8 +125,8 @@ func BenchmarkBusinessAccountNode(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		c.lists.invalidate("node|102290129340398")
-		if _, err := c.GetBusinessAccount(ctx, "102290129340398"); err != nil {
+		c.reads.accounts.invalidate(nodeScope(ExampleWABAID))
+		if _, err := c.GetBusinessAccount(ctx, ExampleWABAID); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -137,7 +137,7 @@ func BenchmarkBusinessAccountDecode(b *testing.B) {
 	b.SetBytes(int64(len(benchWABANode)))
 	b.ReportAllocs()
 	for b.Loop() {
-		ba, err := DecodeBusinessAccount(benchWABANode)
+		ba, err := decodeBusinessAccount(benchWABANode)
 		if err != nil || ba.HealthStatus == nil {
 			b.Fatal(err)
 		}

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph/internal/pacing"
 )
 
 // Error is a failed Graph API call, decoded from Graph's error object when the
@@ -97,7 +99,7 @@ func parseError(resp *http.Response, body []byte) *Error {
 	if e.FBTraceID == "" {
 		e.FBTraceID = resp.Header.Get("X-Fb-Trace-Id")
 	}
-	e.RetryAfter = retryAfterFromHeaders(resp.Header)
+	e.RetryAfter = pacing.RetryAfter(resp.Header)
 	return e
 }
 
@@ -175,22 +177,22 @@ func isTooMuchData(err error) bool {
 	return ok && ge.Code == 1 && ge.Subcode == 99
 }
 
-// IsThrottled reports whether Graph refused the call because a rate limit
+// isThrottled reports whether Graph refused the call because a rate limit
 // (app, user, or Business Use Case) was reached.
-func IsThrottled(err error) bool {
+func isThrottled(err error) bool {
 	ge, ok := AsError(err)
 	return ok && (isThrottleCode(ge.Code) || ge.HTTPStatus == http.StatusTooManyRequests)
 }
 
-// IsAuth reports whether the access token is invalid or expired (code 190 and
+// isAuth reports whether the access token is invalid or expired (code 190 and
 // the other OAuth session codes).
-func IsAuth(err error) bool {
+func isAuth(err error) bool {
 	ge, ok := AsError(err)
 	return ok && (ge.Code == 190 || ge.Code == 102 || ge.Code == 2500 && ge.Type == "OAuthException")
 }
 
-// IsPermission reports whether the token is valid but lacks a permission.
-func IsPermission(err error) bool {
+// isPermission reports whether the token is valid but lacks a permission.
+func isPermission(err error) bool {
 	ge, ok := AsError(err)
 	return ok && (ge.Code == 10 || ge.Code == 3 || (ge.Code >= 200 && ge.Code <= 299))
 }
@@ -230,9 +232,9 @@ func Hint(err error) string {
 		return "The access token is invalid or has expired. Generate a new token (a system user token for automation), set it in the provider's access_token or WHATSAPP_ACCESS_TOKEN, and run again."
 	case ge.Code == 100 && strings.Contains(strings.ToLower(ge.Message), "appsecret_proof"):
 		return "The app requires appsecret_proof. Set app_secret (or WHATSAPP_APP_SECRET) to the secret of the app that owns the token."
-	case IsPermission(err):
+	case isPermission(err):
 		return "The token is valid but lacks a permission for this call. Grant whatsapp_business_management (and business_management for assigned users) to the system user, give it access to this WhatsApp Business Account, and generate a new token."
-	case IsThrottled(err):
+	case isThrottled(err):
 		// The client sleeps through short throttles and gives up at once on
 		// long ones, so "the provider retried" would be wrong half the time.
 		msg := "Meta throttled the calls for this app or WhatsApp Business Account (Business Use Case rate limit)."

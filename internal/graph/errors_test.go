@@ -265,14 +265,14 @@ func TestClassifiers(t *testing.T) {
 			if got := IsMissingOrHidden(tc.err); got != tc.notFound {
 				t.Errorf("IsMissingOrHidden = %v, want %v", got, tc.notFound)
 			}
-			if got := IsThrottled(tc.err); got != tc.throttled {
-				t.Errorf("IsThrottled = %v, want %v", got, tc.throttled)
+			if got := isThrottled(tc.err); got != tc.throttled {
+				t.Errorf("isThrottled = %v, want %v", got, tc.throttled)
 			}
-			if got := IsAuth(tc.err); got != tc.auth {
-				t.Errorf("IsAuth = %v, want %v", got, tc.auth)
+			if got := isAuth(tc.err); got != tc.auth {
+				t.Errorf("isAuth = %v, want %v", got, tc.auth)
 			}
-			if got := IsPermission(tc.err); got != tc.perm {
-				t.Errorf("IsPermission = %v, want %v", got, tc.perm)
+			if got := isPermission(tc.err); got != tc.perm {
+				t.Errorf("isPermission = %v, want %v", got, tc.perm)
 			}
 		})
 	}

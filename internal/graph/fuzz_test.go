@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph/internal/pacing"
 )
 
 // Everything Graph (or a proxy in front of it) sends is untrusted input: these
@@ -64,14 +66,14 @@ func FuzzDecodeBusinessAccount(f *testing.F) {
 	f.Add([]byte(`{"id":1e3,"creation_time":1e300}`))
 	f.Add([]byte(`{"success":false}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ba, err := DecodeBusinessAccount(data)
+		ba, err := decodeBusinessAccount(data)
 		if err != nil {
 			return
 		}
 		if !json.Valid(data) {
 			t.Errorf("accepted a body that is not JSON: %q", data)
 		}
-		again, err := DecodeBusinessAccount(data)
+		again, err := decodeBusinessAccount(data)
 		if err != nil || !reflect.DeepEqual(ba, again) {
 			t.Errorf("decoding is not deterministic: %+v then %+v (%v)", ba, again, err)
 		}
@@ -114,7 +116,7 @@ func FuzzListPage(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		users, err := c.ListAssignedUsers(context.Background(), "102290129340398", "506914307656634")
+		users, err := c.ListAssignedUsers(context.Background(), ExampleWABAID, ExampleBusinessID)
 		if served > 2 {
 			t.Errorf("%d requests for one repeated page; the repeated cursor must stop the listing", served)
 		}
@@ -139,18 +141,21 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
+// The usage headers are parsed in package pacing; their fuzz targets stay
+// here with the client's other untrusted input, where make fuzz runs them.
+
 func FuzzParseBusinessUseCaseUsage(f *testing.F) {
 	f.Add(`{"102290129340398":[{"type":"whatsapp_business_management","call_count":95,"total_cputime":1,"total_time":2,"estimated_time_to_regain_access":12}]}`)
 	f.Add(`{"1":[{"type":"x","call_count":"100","estimated_time_to_regain_access":1e308}],"2":[]}`)
 	f.Add(`{"1":[{"call_count":-5,"total_time":1.5}]}`)
 	f.Add(`not json`)
 	f.Fuzz(func(t *testing.T, header string) {
-		for _, u := range ParseBusinessUseCaseUsage(header) {
+		for _, u := range pacing.ParseBusinessUseCaseUsage(header) {
 			checkUsage(t, u)
 		}
 		h := http.Header{}
 		h.Set("X-Business-Use-Case-Usage", header)
-		if d := retryAfterFromHeaders(h); d < 0 || d > maxRegain {
+		if d := pacing.RetryAfter(h); d < 0 || d > maxRegain {
 			t.Errorf("wait %v outside [0, %v]", d, maxRegain)
 		}
 	})
@@ -161,7 +166,7 @@ func FuzzParseAppUsage(f *testing.F) {
 	f.Add(`{"call_count":"12.5"}`)
 	f.Add(`[]`)
 	f.Fuzz(func(t *testing.T, header string) {
-		u, ok := ParseAppUsage(header)
+		u, ok := pacing.ParseAppUsage(header)
 		if !ok {
 			return
 		}

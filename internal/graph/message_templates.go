@@ -15,16 +15,6 @@ var MessageTemplateFields = []string{
 	"id", "name", "language", "category", "status", "quality_score", "rejected_reason", "components",
 }
 
-// Values Graph accepts in the message_templates list filters (Meta's SDK
-// enums for GET /{waba-id}/message_templates).
-var (
-	TemplateCategories = []string{"AUTHENTICATION", "MARKETING", "UTILITY"}
-	TemplateStatuses   = []string{
-		"APPROVED", "ARCHIVED", "DELETED", "DISABLED", "IN_APPEAL", "LIMIT_EXCEEDED",
-		"PAUSED", "PENDING", "PENDING_DELETION", "REJECTED",
-	}
-)
-
 // MessageTemplate is a message template of a WABA. Pointer fields are nil
 // when Graph did not return them.
 type MessageTemplate struct {
@@ -103,8 +93,12 @@ func decodeMessageTemplate(raw []byte) (MessageTemplate, error) {
 	return t, nil
 }
 
-func messageTemplatesPath(wabaID string) string {
-	return "/" + pathSegment(wabaID) + "/message_templates"
+// clone copies the pointed-to values, so that a caller changing a returned
+// template cannot change the cached list.
+func (t MessageTemplate) clone() MessageTemplate {
+	t.QualityScore = clonePtr(t.QualityScore)
+	t.RejectedReason = clonePtr(t.RejectedReason)
+	return t
 }
 
 // ListMessageTemplates lists the WABA's templates matching filter with
@@ -116,26 +110,7 @@ func (c *Client) ListMessageTemplates(ctx context.Context, wabaID string, filter
 		return nil, err
 	}
 	q.Set("fields", strings.Join(MessageTemplateFields, ","))
-	scope := "message_templates|" + wabaID
-	v, err := cachedAs[[]MessageTemplate](c.cached(ctx, scope, scope+"|"+q.Encode(), func(ctx context.Context) (any, error) {
-		var templates []MessageTemplate
-		err := c.listAll(ctx, "message_templates", messageTemplatesPath(wabaID), q, func(raw json.RawMessage) error {
-			t, err := decodeMessageTemplate(raw)
-			if err != nil {
-				return err
-			}
-			templates = append(templates, t)
-			return nil
-		})
-		return templates, err
-	}))
-	if err != nil {
-		return nil, err
-	}
-	templates := slices.Clone(v)
-	for i := range templates {
-		templates[i].QualityScore = clonePtr(templates[i].QualityScore)
-		templates[i].RejectedReason = clonePtr(templates[i].RejectedReason)
-	}
-	return templates, nil
+	templates := edge[MessageTemplate]{via: c, cache: &c.reads.templates, name: "message_templates", object: wabaID,
+		path: edgePath(wabaID, "message_templates"), decode: decodeMessageTemplate}
+	return templates.list(ctx, edgeQuery{params: q, id: q.Encode()})
 }

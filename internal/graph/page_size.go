@@ -7,11 +7,13 @@ import "sync"
 // return even that, no smaller request exists and the error is returned.
 const minPageLimit = 1
 
-// pageSizes remembers, per edge, the page size Graph last accepted after it
-// answered a larger page with "reduce the amount of data".
+// pageSizes remembers, per edge, what Graph said about page sizes: the size
+// it last accepted after it answered a larger page with "reduce the amount
+// of data", and whether it refused our limit parameter altogether.
 type pageSizes struct {
-	mu    sync.Mutex
-	sizes map[string]int
+	mu      sync.Mutex
+	sizes   map[string]int
+	refused map[string]bool
 }
 
 func (p *pageSizes) get(edge string) (int, bool) {
@@ -36,15 +38,32 @@ func (p *pageSizes) lower(edge string, n int) int {
 	return n
 }
 
+// refuseLimit records that edge refused our page size, for the rest of the
+// client's life.
+func (p *pageSizes) refuseLimit(edge string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.refused == nil {
+		p.refused = map[string]bool{}
+	}
+	p.refused[edge] = true
+}
+
+func (p *pageSizes) limitRefused(edge string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.refused[edge]
+}
+
 // pageLimit is the page size to ask of edge: the reduced size remembered
 // after Graph answered a larger page with "reduce the amount of data", else
 // the configured size. ok is false when the edge refused a limit and Graph
 // has not asked for smaller pages since, so the edge's own default applies.
 func (c *Client) pageLimit(edge string) (size int, ok bool) {
-	if n, ok := c.pageSize.get(edge); ok {
+	if n, ok := c.pages.get(edge); ok {
 		return n, true
 	}
-	if _, refused := c.noLimitM.Load(edge); refused {
+	if c.pages.limitRefused(edge) {
 		return 0, false
 	}
 	return c.cfg.PageLimit, true
@@ -57,11 +76,11 @@ func (c *Client) pageLimit(edge string) (size int, ok bool) {
 // the size would fall below minPageLimit.
 func (c *Client) reducePageLimit(edge string, current int) (int, bool) {
 	next := current / 2
-	if n, ok := c.pageSize.get(edge); ok {
+	if n, ok := c.pages.get(edge); ok {
 		next = min(next, n)
 	}
 	if next < minPageLimit {
 		return 0, false
 	}
-	return c.pageSize.lower(edge, next), true
+	return c.pages.lower(edge, next), true
 }

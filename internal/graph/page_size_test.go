@@ -76,7 +76,7 @@ func TestTooMuchDataHalvesThePageAndRemembersIt(t *testing.T) {
 	if got, want := limitsAsked(f), "100 50 25 12 12@C1 6@C1"; got != want {
 		t.Errorf("requests (limit@after) = %s, want %s", got, want)
 	}
-	if st := c.Stats(); st.Retries != 0 {
+	if st := c.stats(); st.Retries != 0 {
 		t.Errorf("Stats = %+v: a too-heavy read was retried unchanged", st)
 	}
 

@@ -78,7 +78,7 @@ func (c *Client) listAll(ctx context.Context, edge, path string, query url.Value
 		if err != nil && q.Has("limit") && !reduced && isLimitRefused(err) {
 			// The edge refuses our page size: remember it for this
 			// process and use the edge's default.
-			c.noLimitM.Store(edge, true)
+			c.pages.refuseLimit(edge)
 			q.Del("limit")
 			pages--
 			continue

@@ -1,21 +1,19 @@
 package graph
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
 	"net/url"
-	"slices"
 	"strings"
 )
 
-// PhoneNumberFieldsFor is the explicit field list phone numbers are read
+// phoneNumberFieldsFor is the explicit field list phone numbers are read
 // with at apiVersion ("vMAJOR.MINOR"). Graph's default fields are not
 // documented, so every field the data source exposes is asked for, and no
 // field that version lacks: before v24.0 the messaging limit is
 // messaging_limit_tier.
-func PhoneNumberFieldsFor(apiVersion string) []string {
+func phoneNumberFieldsFor(apiVersion string) []string {
 	limit := "whatsapp_business_manager_messaging_limit"
 	if !hasManagerMessagingLimit(apiVersion) {
 		limit = "messaging_limit_tier"
@@ -28,9 +26,9 @@ func PhoneNumberFieldsFor(apiVersion string) []string {
 	}
 }
 
-// PhoneNumberFields is PhoneNumberFieldsFor(DefaultAPIVersion). A Client
-// reads with the list for its own API version.
-var PhoneNumberFields = PhoneNumberFieldsFor(DefaultAPIVersion)
+// PhoneNumberFields is the field list phone numbers are read with at
+// DefaultAPIVersion. A Client reads with the list for its own API version.
+var PhoneNumberFields = phoneNumberFieldsFor(DefaultAPIVersion)
 
 // PhoneNumber is a phone number of a WABA. Pointer fields are nil when Graph
 // did not return them.
@@ -83,10 +81,11 @@ func decodePhoneNumber(raw []byte) (PhoneNumber, error) {
 	if err := json.Unmarshal(raw, &j); err != nil {
 		return PhoneNumber{}, err
 	}
-	p := PhoneNumber{
+	return PhoneNumber{
 		ID: string(j.ID), DisplayPhoneNumber: j.DisplayPhoneNumber, VerifiedName: j.VerifiedName,
 		QualityRating: j.QualityRating, NameStatus: j.NameStatus, CodeVerificationStatus: j.CodeVerificationStatus,
 		PlatformType: j.PlatformType, AccountMode: j.AccountMode, LastOnboardedTime: flexPtr(j.LastOnboardedTime),
+		IsOfficialBusinessAccount: boolPtr(j.IsOfficialBusinessAccount),
 		// Only third-party SDKs show throughput, as {"level": ...}; a plain
 		// string is accepted too.
 		ThroughputLevel: stringOrMember(j.Throughput, "level"),
@@ -94,72 +93,7 @@ func decodePhoneNumber(raw []byte) (PhoneNumber, error) {
 		// accepted too, the shape Meta uses for limits elsewhere. Before
 		// v24.0 the limit is read from messaging_limit_tier instead.
 		MessagingLimit: cmp.Or(stringOrMember(j.MessagingLimit, "current_limit"), stringOrMember(j.MessagingLimitTier, "current_limit")),
-	}
-	if j.IsOfficialBusinessAccount != nil {
-		b := bool(*j.IsOfficialBusinessAccount)
-		p.IsOfficialBusinessAccount = &b
-	}
-	return p, nil
-}
-
-// stringOrMember reads raw as a string, or as an object holding a string
-// under key. Anything else (absent, null, another shape) is nil.
-func stringOrMember(raw json.RawMessage, key string) *string {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
-		return nil
-	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return &s
-	}
-	var obj map[string]json.RawMessage
-	if json.Unmarshal(raw, &obj) != nil {
-		return nil
-	}
-	return stringOrMember(obj[key], "")
-}
-
-func phoneNumbersPath(wabaID string) string { return "/" + pathSegment(wabaID) + "/phone_numbers" }
-
-// ListPhoneNumbers lists the WABA's phone numbers with the fields
-// PhoneNumberFieldsFor gives for the client's API version, following every
-// page. The account_mode filter is sent as Graph's filtering parameter, which
-// only Meta's OpenAPI description documents, and applied again to the result
-// so that it holds whether or not Graph honours it. Reads with the same
-// filter in one run share one fetch.
-func (c *Client) ListPhoneNumbers(ctx context.Context, wabaID string, filter PhoneNumberFilter) ([]PhoneNumber, error) {
-	q := url.Values{"fields": {strings.Join(PhoneNumberFieldsFor(c.APIVersion()), ",")}}
-	if filter.AccountMode != "" {
-		f, err := json.Marshal([]map[string]string{{"field": "account_mode", "operator": "EQUAL", "value": filter.AccountMode}})
-		if err != nil {
-			return nil, err
-		}
-		q.Set("filtering", string(f))
-	}
-	scope := "phone_numbers|" + wabaID
-	v, err := cachedAs[[]PhoneNumber](c.cached(ctx, scope, scope+"|"+q.Encode(), func(ctx context.Context) (any, error) {
-		var phones []PhoneNumber
-		err := c.listAll(ctx, "phone_numbers", phoneNumbersPath(wabaID), q, func(raw json.RawMessage) error {
-			p, err := decodePhoneNumber(raw)
-			if err != nil {
-				return err
-			}
-			if filter.AccountMode == "" || (p.AccountMode != nil && strings.EqualFold(*p.AccountMode, filter.AccountMode)) {
-				phones = append(phones, p)
-			}
-			return nil
-		})
-		return phones, err
-	}))
-	if err != nil {
-		return nil, err
-	}
-	phones := slices.Clone(v)
-	for i := range phones {
-		phones[i] = phones[i].clone()
-	}
-	return phones, nil
+	}, nil
 }
 
 // clone copies the pointed-to values, so that a caller changing a returned
@@ -173,10 +107,38 @@ func (p PhoneNumber) clone() PhoneNumber {
 	return p
 }
 
-func clonePtr[T any](p *T) *T {
-	if p == nil {
-		return nil
+// matches applies the filter to a decoded number, whether or not Graph
+// honoured it.
+func (f PhoneNumberFilter) matches(p PhoneNumber) bool {
+	return f.AccountMode == "" || (p.AccountMode != nil && strings.EqualFold(*p.AccountMode, f.AccountMode))
+}
+
+// query is the read's parameters: the field list for apiVersion and, for an
+// account_mode filter, Graph's filtering parameter.
+func (f PhoneNumberFilter) query(apiVersion string) (url.Values, error) {
+	q := url.Values{"fields": {strings.Join(phoneNumberFieldsFor(apiVersion), ",")}}
+	if f.AccountMode != "" {
+		filtering, err := json.Marshal([]map[string]string{{"field": "account_mode", "operator": "EQUAL", "value": f.AccountMode}})
+		if err != nil {
+			return nil, err
+		}
+		q.Set("filtering", string(filtering))
 	}
-	v := *p
-	return &v
+	return q, nil
+}
+
+// ListPhoneNumbers lists the WABA's phone numbers with the fields
+// phoneNumberFieldsFor gives for the client's API version, following every
+// page. The account_mode filter is sent as Graph's filtering parameter, which
+// only Meta's OpenAPI description documents, and applied again to the result
+// so that it holds whether or not Graph honours it. Reads with the same
+// filter in one run share one fetch.
+func (c *Client) ListPhoneNumbers(ctx context.Context, wabaID string, filter PhoneNumberFilter) ([]PhoneNumber, error) {
+	q, err := filter.query(c.APIVersion())
+	if err != nil {
+		return nil, err
+	}
+	phones := edge[PhoneNumber]{via: c, cache: &c.reads.phoneNumbers, name: "phone_numbers", object: wabaID,
+		path: edgePath(wabaID, "phone_numbers"), decode: decodePhoneNumber, keep: filter.matches}
+	return phones.list(ctx, edgeQuery{params: q, id: q.Encode()})
 }

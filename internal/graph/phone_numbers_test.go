@@ -19,7 +19,7 @@ func TestDecodePhoneNumber(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := PhoneNumber{
-		ID: "106540352242922", DisplayPhoneNumber: ptr("+1 555-010-0001"), VerifiedName: ptr("Acme Support"),
+		ID: ExamplePhoneNumberID, DisplayPhoneNumber: ptr("+1 555-010-0001"), VerifiedName: ptr("Acme Support"),
 		QualityRating: ptr("GREEN"), NameStatus: ptr("APPROVED"), CodeVerificationStatus: ptr("VERIFIED"),
 		PlatformType: ptr("CLOUD_API"), ThroughputLevel: ptr("STANDARD"), MessagingLimit: ptr("TIER_10K"),
 		AccountMode: ptr("LIVE"), IsOfficialBusinessAccount: ptr(false), LastOnboardedTime: ptr("2024-03-01T10:00:00+0000"),

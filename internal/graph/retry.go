@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph/internal/pacing"
 )
 
 // checkRetry decides whether an attempt is worth repeating. Graph reports
@@ -38,7 +40,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	resp.Body = io.NopCloser(bytes.NewReader(data))
 	if readErr != nil {
 		// The connection broke while the body was read: ask again.
-		c.cfg.Logger.Debug(ctx, "Graph API response body cut short; retrying", map[string]any{"error": c.masker.text(readErr.Error())})
+		c.cfg.Logger.Debug(ctx, "Graph API response body cut short; retrying", map[string]any{"error": c.wire.masker.text(readErr.Error())})
 		return true, nil
 	}
 
@@ -79,7 +81,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 // resources do not retry in lock step.
 func (c *Client) backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil {
-		if d := retryAfterFromHeaders(resp.Header); d > 0 {
+		if d := pacing.RetryAfter(resp.Header); d > 0 {
 			return min(d, maxWait)
 		}
 	}

@@ -35,7 +35,7 @@ var retryCases = []retryCase{
 }
 
 func (rc retryCase) response() *http.Response {
-	req, _ := http.NewRequest("GET", "http://127.0.0.1:1/v26.0/102290129340398/assigned_users", nil)
+	req, _ := http.NewRequest("GET", "http://127.0.0.1:1/v26.0/"+ExampleWABAID+"/assigned_users", nil)
 	h := rc.header.Clone()
 	if h == nil {
 		h = http.Header{}

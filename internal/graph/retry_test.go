@@ -97,7 +97,7 @@ func TestRetryPolicy(t *testing.T) {
 				if out["id"] != "1" {
 					t.Errorf("out = %v", out)
 				}
-				if st := c.Stats(); st.Attempts != 2 || st.Retries != 1 {
+				if st := c.stats(); st.Attempts != 2 || st.Retries != 1 {
 					t.Errorf("Stats = %+v", st)
 				}
 				return
@@ -150,7 +150,7 @@ func TestRetriesStopAtMaxRetriesWithTheGraphError(t *testing.T) {
 			if !strings.Contains(err.Error(), tc.msg) {
 				t.Errorf("error %q does not contain %q", err, tc.msg)
 			}
-			if st := c.Stats(); st.Attempts != 3 || st.Retries != 2 {
+			if st := c.stats(); st.Attempts != 3 || st.Retries != 2 {
 				t.Errorf("Stats = %+v", st)
 			}
 		})
@@ -189,8 +189,8 @@ func TestThrottleBeyondMaxThrottleWaitFailsAtOnce(t *testing.T) {
 	if ge.Code != 80008 || ge.RetryAfter != 30*time.Minute {
 		t.Errorf("Code/RetryAfter = %d/%v, want 80008/30m", ge.Code, ge.RetryAfter)
 	}
-	if !IsThrottled(err) || !strings.Contains(Hint(err), "about 30m0s") {
-		t.Errorf("IsThrottled = %v, Hint = %q", IsThrottled(err), Hint(err))
+	if !isThrottled(err) || !strings.Contains(Hint(err), "about 30m0s") {
+		t.Errorf("isThrottled = %v, Hint = %q", isThrottled(err), Hint(err))
 	}
 	if time.Since(start) > 10*time.Second {
 		t.Errorf("the call took %v", time.Since(start))
@@ -224,8 +224,8 @@ func TestRateLimitStatusBeyondMaxThrottleWaitFailsAtOnce(t *testing.T) {
 	if !ok || ge.HTTPStatus != 429 || ge.RetryAfter != time.Hour {
 		t.Fatalf("err = %#v, want HTTP 429 with RetryAfter 1h", err)
 	}
-	if !IsThrottled(err) {
-		t.Error("IsThrottled = false")
+	if !isThrottled(err) {
+		t.Error("isThrottled = false")
 	}
 }
 
@@ -296,8 +296,8 @@ func TestRetryAfterIsUsedBetweenAttempts(t *testing.T) {
 	f := newFakeGraph(t, failThenSucceed(1, respond(429, map[string]string{"Retry-After": "5"}, "")))
 	c := newTestClient(t, f.URL())
 	var waits []time.Duration
-	orig := c.http.Backoff
-	c.http.Backoff = func(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
+	orig := c.wire.http.Backoff
+	c.wire.http.Backoff = func(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
 		// Record what the client would wait with a generous ceiling, then
 		// wait the configured (tiny) time.
 		waits = append(waits, orig(minWait, time.Hour, attempt, resp))
@@ -318,8 +318,8 @@ func TestCancelDuringBackoff(t *testing.T) {
 		c.RetryWaitMax = time.Minute
 	})
 	inBackoff := make(chan struct{}, 1)
-	orig := c.http.Backoff
-	c.http.Backoff = func(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
+	orig := c.wire.http.Backoff
+	c.wire.http.Backoff = func(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
 		select {
 		case inBackoff <- struct{}{}:
 		default:
@@ -383,13 +383,13 @@ func TestConnectionResetIsRetried(t *testing.T) {
 	if err != nil {
 		t.Fatalf("err = %v, want success after the reset", err)
 	}
-	if app.ID != "670843887433847" {
+	if app.ID != ExampleAppID {
 		t.Errorf("app = %+v", app)
 	}
 	if f.count() < 2 {
 		t.Errorf("server saw %d attempts, want at least 2", f.count())
 	}
-	if st := c.Stats(); st.Retries < 1 {
+	if st := c.stats(); st.Retries < 1 {
 		t.Errorf("Stats = %+v, want a retry", st)
 	}
 }
@@ -407,7 +407,7 @@ func TestAttemptTimeoutIsRetried(t *testing.T) {
 	if _, err := c.TokenApp(context.Background()); err != nil {
 		t.Fatalf("err = %v, want success after the timed-out attempt", err)
 	}
-	if st := c.Stats(); st.Attempts < 2 || st.Retries < 1 {
+	if st := c.stats(); st.Attempts < 2 || st.Retries < 1 {
 		t.Errorf("Stats = %+v, want the timed-out attempt retried", st)
 	}
 }
@@ -456,10 +456,10 @@ func TestBodyCutMidwayIsRetried(t *testing.T) {
 	})
 	c := newTestClient(t, f.URL())
 	app, err := c.TokenApp(context.Background())
-	if err != nil || app.ID != "670843887433847" {
+	if err != nil || app.ID != ExampleAppID {
 		t.Fatalf("TokenApp = %+v, %v; want success after the cut body", app, err)
 	}
-	if st := c.Stats(); st.Attempts != 2 || st.Retries != 1 {
+	if st := c.stats(); st.Attempts != 2 || st.Retries != 1 {
 		t.Errorf("Stats = %+v, want 2 attempts", st)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"slices"
 )
 
 // SubscribedApp is one app subscribed to a WABA's webhooks. The app's fields
@@ -49,6 +48,9 @@ func decodeSubscribedApp(raw []byte) (SubscribedApp, error) {
 	return SubscribedApp{App: app, OverrideCallbackURI: j.OverrideCallbackURI}, nil
 }
 
+// clone is a plain copy: a SubscribedApp holds no pointers or slices.
+func (a SubscribedApp) clone() SubscribedApp { return a }
+
 // CallbackOverride is a WABA-level alternate callback URL and the verify
 // token Meta echoes to it when checking the endpoint.
 type CallbackOverride struct {
@@ -56,35 +58,22 @@ type CallbackOverride struct {
 	VerifyToken string `json:"verify_token"`
 }
 
-func subscribedAppsPath(wabaID string) string { return "/" + pathSegment(wabaID) + "/subscribed_apps" }
+// subscribedApps is the WABA's subscribed_apps edge.
+func (c *Client) subscribedApps(wabaID string) edge[SubscribedApp] {
+	return edge[SubscribedApp]{via: c, cache: &c.reads.subscribedApps, name: "subscribed_apps", object: wabaID,
+		path: edgePath(wabaID, "subscribed_apps"), decode: decodeSubscribedApp}
+}
+
+// isApp matches the app's subscription.
+func isApp(appID string) func(SubscribedApp) bool {
+	return func(a SubscribedApp) bool { return a.ID == appID }
+}
 
 // ListSubscribedApps lists every app subscribed to the WABA, following every
 // page. Reads of the same WABA in one run share one fetch until this client
 // writes to the edge.
 func (c *Client) ListSubscribedApps(ctx context.Context, wabaID string) ([]SubscribedApp, error) {
-	scope := subscribedAppsScope(wabaID)
-	v, err := cachedAs[[]SubscribedApp](c.cached(ctx, scope, scope, c.fetchSubscribedApps(wabaID)))
-	if err != nil {
-		return nil, err
-	}
-	return slices.Clone(v), nil
-}
-
-func subscribedAppsScope(wabaID string) string { return "subscribed_apps|" + wabaID }
-
-func (c *Client) fetchSubscribedApps(wabaID string) func(context.Context) (any, error) {
-	return func(ctx context.Context) (any, error) {
-		var apps []SubscribedApp
-		err := c.listAll(ctx, "subscribed_apps", subscribedAppsPath(wabaID), nil, func(raw json.RawMessage) error {
-			app, err := decodeSubscribedApp(raw)
-			if err != nil {
-				return err
-			}
-			apps = append(apps, app)
-			return nil
-		})
-		return apps, err
-	}
+	return c.subscribedApps(wabaID).list(ctx, edgeQuery{})
 }
 
 // FindTokenAppSubscription returns the subscription of the app that owns the
@@ -94,41 +83,21 @@ func (c *Client) FindTokenAppSubscription(ctx context.Context, wabaID string) (*
 	if err != nil {
 		return nil, err
 	}
-	apps, err := c.ListSubscribedApps(ctx, wabaID)
-	if err != nil {
-		return nil, err
-	}
-	return findSubscribedApp(apps, app.ID), nil
+	return c.subscribedApps(wabaID).find(ctx, edgeQuery{}, isApp(app.ID))
 }
 
 // ExistingTokenAppSubscription is the check before subscribing the token's
 // app to the WABA: its subscription as the latest read of the edge in this
 // run saw it (the edge is read when it has not been yet), or nil when it was
 // not subscribed. Creates on the same WABA in one run share that read (see
-// knownOrFetch). Reads that must see this client's own writes use
+// readCache.lastKnown). Reads that must see this client's own writes use
 // FindTokenAppSubscription.
 func (c *Client) ExistingTokenAppSubscription(ctx context.Context, wabaID string) (*SubscribedApp, error) {
 	app, err := c.TokenApp(ctx)
 	if err != nil {
 		return nil, err
 	}
-	scope := subscribedAppsScope(wabaID)
-	apps, err := cachedAs[[]SubscribedApp](c.knownOrFetch(ctx, scope, scope, c.fetchSubscribedApps(wabaID)))
-	if err != nil {
-		return nil, err
-	}
-	return findSubscribedApp(apps, app.ID), nil
-}
-
-// findSubscribedApp copies the app's entry out of a list, or is nil.
-func findSubscribedApp(apps []SubscribedApp, appID string) *SubscribedApp {
-	for _, a := range apps {
-		if a.ID == appID {
-			found := a
-			return &found
-		}
-	}
-	return nil
+	return c.subscribedApps(wabaID).findLastKnown(ctx, edgeQuery{}, isApp(app.ID))
 }
 
 // SubscribeApp subscribes the token's app to the WABA's webhooks. Graph
@@ -139,24 +108,10 @@ func (c *Client) SubscribeApp(ctx context.Context, wabaID string, override *Call
 	if override != nil {
 		b = jsonBody{override}
 	}
-	path := subscribedAppsPath(wabaID)
-	return c.writing(subscribedAppsScope(wabaID), func() error {
-		var res writeResult
-		if err := c.do(ctx, "POST", path, nil, b, &res); err != nil {
-			return err
-		}
-		return res.check("POST", path)
-	})
+	return c.subscribedApps(wabaID).write(ctx, edgeWrite{method: "POST", body: b})
 }
 
 // UnsubscribeApp removes the token's app from the WABA's webhooks.
 func (c *Client) UnsubscribeApp(ctx context.Context, wabaID string) error {
-	path := subscribedAppsPath(wabaID)
-	return c.writing(subscribedAppsScope(wabaID), func() error {
-		var res writeResult
-		if err := c.do(ctx, "DELETE", path, nil, nil, &res); err != nil {
-			return err
-		}
-		return res.check("DELETE", path)
-	})
+	return c.subscribedApps(wabaID).write(ctx, edgeWrite{method: "DELETE"})
 }

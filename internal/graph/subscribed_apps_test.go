@@ -25,7 +25,7 @@ func TestListSubscribedApps(t *testing.T) {
 	}
 	want := []SubscribedApp{
 		{App: App{ID: "111111111", Name: "Other App", Link: "https://www.facebook.com/games/?app_id=111111111"}},
-		{App: App{ID: "670843887433847", Name: "Lucky Shrub", Link: "https://www.facebook.com/games/?app_id=670843887433847"}, OverrideCallbackURI: "https://my-waba-alternate-callback.com/webhook"},
+		{App: App{ID: ExampleAppID, Name: "Lucky Shrub", Link: "https://www.facebook.com/games/?app_id=" + ExampleAppID}, OverrideCallbackURI: "https://my-waba-alternate-callback.com/webhook"},
 	}
 	if !reflect.DeepEqual(apps, want) {
 		t.Errorf("apps = %+v\nwant %+v", apps, want)
@@ -61,7 +61,7 @@ func TestFindTokenAppSubscription(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sub == nil || sub.ID != "670843887433847" || sub.OverrideCallbackURI != "https://my-waba-alternate-callback.com/webhook" || sub.Name != "Lucky Shrub" {
+		if sub == nil || sub.ID != ExampleAppID || sub.OverrideCallbackURI != "https://my-waba-alternate-callback.com/webhook" || sub.Name != "Lucky Shrub" {
 			t.Errorf("sub = %+v", sub)
 		}
 		if f.countMatching("GET", "/app") != 1 || f.countMatching("GET", "/subscribed_apps") != 1 {
@@ -93,7 +93,7 @@ func TestFindTokenAppSubscription(t *testing.T) {
 	t.Run("app lookup fails", func(t *testing.T) {
 		f := newFakeGraph(t, respond(400, nil, graphErr(190, 0, "Invalid OAuth access token", false)))
 		c := newTestClient(t, f.URL())
-		if _, err := c.FindTokenAppSubscription(context.Background(), testWABA); !IsAuth(err) {
+		if _, err := c.FindTokenAppSubscription(context.Background(), testWABA); !isAuth(err) {
 			t.Errorf("err = %v, want an auth error", err)
 		}
 		if f.countMatching("GET", "/subscribed_apps") != 0 {
@@ -217,12 +217,12 @@ func TestSubscribedAppItemsFlatOrNested(t *testing.T) {
 		{
 			name: "nested, as the reference shows",
 			item: `{"whatsapp_business_api_data":{"id":"670843887433847","name":"Lucky Shrub","link":"https://www.facebook.com/games/?app_id=670843887433847"},"override_callback_uri":"https://hooks.example.com/waba"}`,
-			want: SubscribedApp{App: App{ID: "670843887433847", Name: "Lucky Shrub", Link: "https://www.facebook.com/games/?app_id=670843887433847"}, OverrideCallbackURI: "https://hooks.example.com/waba"},
+			want: SubscribedApp{App: App{ID: ExampleAppID, Name: "Lucky Shrub", Link: "https://www.facebook.com/games/?app_id=" + ExampleAppID}, OverrideCallbackURI: "https://hooks.example.com/waba"},
 		},
 		{
 			name: "both: the nested fields win, the top level fills gaps",
 			item: `{"id":"1","name":"Top","link":"https://top.example","whatsapp_business_api_data":{"id":"670843887433847","name":"Nested"}}`,
-			want: SubscribedApp{App: App{ID: "670843887433847", Name: "Nested", Link: "https://top.example"}},
+			want: SubscribedApp{App: App{ID: ExampleAppID, Name: "Nested", Link: "https://top.example"}},
 		},
 		{
 			name: "nested null",

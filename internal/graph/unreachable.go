@@ -40,9 +40,9 @@ func (e *UnreachableError) Error() string {
 
 func (e *UnreachableError) Unwrap() error { return e.Err }
 
-// IsUnreachable reports whether err is an *UnreachableError: no connection
+// isUnreachable reports whether err is an *UnreachableError: no connection
 // to the Graph API could be made, so no call of this run can succeed.
-func IsUnreachable(err error) bool {
+func isUnreachable(err error) bool {
 	var ue *UnreachableError
 	return errors.As(err, &ue)
 }
@@ -80,7 +80,7 @@ func (c *Client) markUnreachable(err error) error {
 	c.reach.mu.Lock()
 	defer c.reach.mu.Unlock()
 	if c.reach.err == nil {
-		c.reach.err = &UnreachableError{Host: host, BaseURL: c.cfg.BaseURL, Err: err, detail: c.masker.text(err.Error())}
+		c.reach.err = &UnreachableError{Host: host, BaseURL: c.cfg.BaseURL, Err: err, detail: c.wire.masker.text(err.Error())}
 	}
 	return c.reach.err
 }
@@ -117,15 +117,15 @@ func isDialFailure(err error) bool {
 // it one short retry (none when MaxRetries is 0), then remembers the failure
 // so that later calls fail at once instead of each waiting out its backoff.
 func (c *Client) send(ctx context.Context, req *retryablehttp.Request) (*http.Response, error) {
-	resp, err := c.http.Do(req)
+	resp, err := c.wire.http.Do(req)
 	if err == nil || ctx.Err() != nil || !isDialFailure(err) {
 		return resp, err
 	}
 	closeBody(resp)
 	if c.cfg.MaxRetries > 0 {
-		c.retries.Add(1)
+		c.wire.retries.Add(1)
 		c.cfg.Logger.Warn(ctx, "could not connect to the Graph API; retrying once", map[string]any{
-			"http_method": req.Method, "http_url": c.masker.url(req.URL), "error": c.masker.text(err.Error()),
+			"http_method": req.Method, "http_url": c.wire.masker.url(req.URL), "error": c.wire.masker.text(err.Error()),
 		})
 		timer := time.NewTimer(min(c.cfg.RetryWaitMin, maxDialRetryWait))
 		select {
@@ -134,7 +134,7 @@ func (c *Client) send(ctx context.Context, req *retryablehttp.Request) (*http.Re
 			return nil, ctx.Err()
 		case <-timer.C:
 		}
-		resp, err = c.http.Do(req)
+		resp, err = c.wire.http.Do(req)
 		if err == nil || ctx.Err() != nil || !isDialFailure(err) {
 			return resp, err
 		}

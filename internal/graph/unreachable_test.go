@@ -65,10 +65,10 @@ func TestRefusedConnectionFailsFastAndStopsTheClient(t *testing.T) {
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("the first call took %v; want one short retry", d)
 	}
-	if !IsUnreachable(err) {
+	if !isUnreachable(err) {
 		t.Fatalf("err = %v (%T), want an *UnreachableError", err, err)
 	}
-	if st := c.Stats(); st.Attempts != 2 || st.Retries != 1 {
+	if st := c.stats(); st.Attempts != 2 || st.Retries != 1 {
 		t.Errorf("Stats = %+v, want 2 attempts (1 + 1 retry) whatever MaxRetries says", st)
 	}
 	var ue *UnreachableError
@@ -103,45 +103,45 @@ func TestRefusedConnectionFailsFastAndStopsTheClient(t *testing.T) {
 	for range 5 {
 		callsAfterUnreachable(t, c, err)
 	}
-	if st := c.Stats(); st.Attempts != 2 {
+	if st := c.stats(); st.Attempts != 2 {
 		t.Errorf("Stats = %+v: later calls touched the network", st)
 	}
 
 	// The app-token client shares the verdict.
 	start = time.Now()
-	_, appErr := c.ListAppSubscriptions(context.Background())
+	_, appErr := c.listAppSubscriptions(context.Background())
 	if !errors.Is(appErr, err) || time.Since(start) > time.Second {
-		t.Errorf("ListAppSubscriptions = %v after %v, want the remembered error at once", appErr, time.Since(start))
+		t.Errorf("listAppSubscriptions = %v after %v, want the remembered error at once", appErr, time.Since(start))
 	}
 	if _, appErr := c.ExistingAppSubscription(context.Background(), WABAWebhookObject); !errors.Is(appErr, err) {
 		t.Errorf("ExistingAppSubscription = %v, want the remembered error", appErr)
 	}
-	if app, _ := c.asApp(); app.Stats().Attempts != 0 {
-		t.Errorf("the app-token client made %d attempts", app.Stats().Attempts)
+	if app, _ := c.asApp(); app.stats().Attempts != 0 {
+		t.Errorf("the app-token client made %d attempts", app.stats().Attempts)
 	}
 }
 
 func TestUnreachableFoundByTheAppTokenClientStopsBoth(t *testing.T) {
 	c := newTestClient(t, closedBaseURL(t), withAppCredentials)
-	_, err := c.ListAppSubscriptions(context.Background())
-	if !IsUnreachable(err) {
+	_, err := c.listAppSubscriptions(context.Background())
+	if !isUnreachable(err) {
 		t.Fatalf("err = %v, want unreachable", err)
 	}
-	if app, _ := c.asApp(); app.Stats().Attempts != 2 {
-		t.Errorf("the app-token client made %d attempts, want 2", app.Stats().Attempts)
+	if app, _ := c.asApp(); app.stats().Attempts != 2 {
+		t.Errorf("the app-token client made %d attempts, want 2", app.stats().Attempts)
 	}
 	callsAfterUnreachable(t, c, err)
-	if st := c.Stats(); st.Attempts != 0 {
+	if st := c.stats(); st.Attempts != 0 {
 		t.Errorf("the user-token client made %d attempts after the app-token client found Graph unreachable", st.Attempts)
 	}
 }
 
 func TestRefusedConnectionWithoutRetries(t *testing.T) {
 	c := newTestClient(t, closedBaseURL(t), withRetries(0))
-	if _, err := c.TokenApp(context.Background()); !IsUnreachable(err) {
+	if _, err := c.TokenApp(context.Background()); !isUnreachable(err) {
 		t.Fatalf("err = %v, want unreachable", err)
 	}
-	if st := c.Stats(); st.Attempts != 1 || st.Retries != 0 {
+	if st := c.stats(); st.Attempts != 1 || st.Retries != 0 {
 		t.Errorf("Stats = %+v, want a single attempt with MaxRetries 0", st)
 	}
 }
@@ -164,7 +164,7 @@ func TestFailedLookupFailsFastAndStopsTheClient(t *testing.T) {
 	d := &countingDialer{err: &net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: "graph.invalid", IsNotFound: true}}}
 	c := newTestClient(t, "https://graph.invalid", withRetries(4), func(c *Config) { c.Transport = d.transport() })
 	_, err := c.ListAssignedUsers(context.Background(), testWABA, testBiz)
-	if !IsUnreachable(err) {
+	if !isUnreachable(err) {
 		t.Fatalf("err = %v, want unreachable", err)
 	}
 	if n := d.n.Load(); n != 2 {
@@ -185,7 +185,7 @@ func TestDialTimeoutKeepsTheUsualRetries(t *testing.T) {
 	c := newTestClient(t, "https://graph.example.com", withRetries(3), func(c *Config) { c.Transport = d.transport() })
 	for range 2 {
 		_, err := c.TokenApp(context.Background())
-		if err == nil || IsUnreachable(err) {
+		if err == nil || isUnreachable(err) {
 			t.Fatalf("err = %v, want a plain transport error", err)
 		}
 	}
@@ -209,7 +209,7 @@ func TestConnectionResetsKeepTheUsualRetries(t *testing.T) {
 	c := newTestClient(t, f.URL(), withRetries(3))
 	for range 2 {
 		_, err := c.TokenApp(context.Background())
-		if err == nil || IsUnreachable(err) {
+		if err == nil || isUnreachable(err) {
 			t.Fatalf("err = %v, want a plain transport error", err)
 		}
 		if !strings.Contains(err.Error(), "retried up to 3 times") {

@@ -34,12 +34,12 @@ func (n *ownerNode) checkResponse() error {
 // users. One request per WABA for the life of the client: an account's
 // owner does not change during a Terraform command.
 func (c *Client) WABAOwnerBusinessID(ctx context.Context, wabaID string) (string, error) {
-	scope := "node|" + wabaID
-	return cachedAs[string](c.cached(ctx, scope, scope+"|"+ownerBusinessField, func(ctx context.Context) (any, error) {
+	scope := nodeScope(wabaID)
+	return c.reads.owners.get(ctx, scope, scope+"|"+ownerBusinessField, func(ctx context.Context) (string, error) {
 		var node ownerNode
 		if err := c.do(ctx, "GET", "/"+pathSegment(wabaID), url.Values{"fields": {ownerBusinessField}}, nil, &node); err != nil {
-			return nil, err
+			return "", err
 		}
 		return string(node.Owner.ID), nil
-	}))
+	})
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
 	"strings"
 	"testing"
 
@@ -38,7 +39,7 @@ func TestKnownWebhookFieldsWarns(t *testing.T) {
 			t.Errorf("warning %d = %q, want it to start %q", i, detail, want)
 		}
 	}
-	if got := check(WABAWebhookFields...); len(got.Diagnostics) != 0 {
+	if got := check(graph.WABAWebhookFields...); len(got.Diagnostics) != 0 {
 		t.Errorf("documented fields gave %v", got.Diagnostics)
 	}
 }

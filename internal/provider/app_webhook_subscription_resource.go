@@ -97,7 +97,7 @@ func (r *appWebhookSubscriptionResource) Schema(_ context.Context, _ resource.Sc
 			"fields": schema.SetAttribute{
 				MarkdownDescription: "Webhook fields to receive, e.g. `messages`, `account_update`, `message_template_status_update`. " +
 					"Names Meta does not document for WhatsApp Business Accounts get a plan-time warning; Graph rejects names it does not know. " +
-					"Documented: `" + strings.Join(WABAWebhookFields, "`, `") + "`.",
+					"Documented: `" + strings.Join(graph.WABAWebhookFields, "`, `") + "`.",
 				Required:    true,
 				ElementType: types.StringType,
 				Validators: []validator.Set{

@@ -20,15 +20,6 @@ import (
 	"github.com/wabactl/terraform-provider-whatsapp/internal/validators"
 )
 
-// AssignableTasks are the tasks a user can hold on a WABA: the Graph
-// reference's enum plus the partner-only tasks Meta documents for
-// Multi-Partner Solutions.
-var AssignableTasks = []string{
-	"MANAGE", "DEVELOP", "MANAGE_TEMPLATES", "MANAGE_PHONE", "VIEW_COST", "MANAGE_EXTENSIONS",
-	"VIEW_PHONE_ASSETS", "MANAGE_PHONE_ASSETS", "VIEW_TEMPLATES", "MESSAGING",
-	"VIEW_INSIGHTS", "MANAGE_USERS", "MANAGE_BILLING",
-}
-
 var (
 	_ resource.Resource                = (*assignedUserResource)(nil)
 	_ resource.ResourceWithConfigure   = (*assignedUserResource)(nil)
@@ -90,14 +81,14 @@ func (r *assignedUserResource) Schema(_ context.Context, _ resource.SchemaReques
 				Validators: []validator.String{validators.NumericID("506914307656634")},
 			},
 			"tasks": schema.SetAttribute{
-				MarkdownDescription: "Tasks the user gets on the WABA, at least one of: `" + strings.Join(AssignableTasks, "`, `") + "`. " +
+				MarkdownDescription: "Tasks the user gets on the WABA, at least one of: `" + strings.Join(graph.AssignableTasks, "`, `") + "`. " +
 					"`MANAGE` is full (admin) access and `DEVELOP` developer access; `VIEW_INSIGHTS`, `MANAGE_USERS` and `MANAGE_BILLING` are " +
 					"accepted only on Multi-Partner Solution WABAs.",
 				Required:    true,
 				ElementType: types.StringType,
 				Validators: []validator.Set{
 					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(validators.OneOfWithSuggestion("task", AssignableTasks...)),
+					setvalidator.ValueStringsAre(validators.OneOfWithSuggestion("task", graph.AssignableTasks...)),
 				},
 			},
 			"name": schema.StringAttribute{

@@ -1,9 +1,8 @@
-package graph
+package pacing
 
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -30,6 +29,16 @@ type Usage struct {
 // them reaches 100.
 func (u Usage) Percent() int {
 	return max(u.CallCount, u.TotalCPUTime, u.TotalTime)
+}
+
+// UsageFromHeaders is every budget a response reports: the Business Use Case
+// ones, then the app's.
+func UsageFromHeaders(h http.Header) []Usage {
+	usages := ParseBusinessUseCaseUsage(h.Get("X-Business-Use-Case-Usage"))
+	if app, ok := ParseAppUsage(h.Get("X-App-Usage")); ok {
+		usages = append(usages, app)
+	}
+	return usages
 }
 
 type bucEntry struct {
@@ -90,23 +99,4 @@ func number(n json.Number) int {
 		return 1e6
 	}
 	return int(f)
-}
-
-// retryAfterFromHeaders is how long Graph asked us to wait: Retry-After in
-// seconds, or the longest estimated_time_to_regain_access in the BUC header.
-func retryAfterFromHeaders(h http.Header) time.Duration {
-	var wait time.Duration
-	if s := h.Get("Retry-After"); s != "" {
-		if secs, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && secs > 0 {
-			wait = time.Duration(min(secs, 86400)) * time.Second
-		} else if t, err := http.ParseTime(s); err == nil {
-			if d := time.Until(t); d > 0 {
-				wait = min(d, 24*time.Hour)
-			}
-		}
-	}
-	for _, u := range ParseBusinessUseCaseUsage(h.Get("X-Business-Use-Case-Usage")) {
-		wait = max(wait, u.RegainAccess)
-	}
-	return wait
 }

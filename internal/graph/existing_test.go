@@ -119,13 +119,13 @@ func TestExistenceCheckFailuresAreNotRemembered(t *testing.T) {
 		okGraph(w, r)
 	})
 	c := newTestClient(t, f.URL())
-	if _, err := c.ExistingAssignedUser(context.Background(), testWABA, testBiz, "1"); !IsPermission(err) {
+	if _, err := c.ExistingAssignedUser(context.Background(), testWABA, testBiz, "1"); !isPermission(err) {
 		t.Fatalf("err = %v, want the permission error", err)
 	}
 	mu.Lock()
 	fail = false
 	mu.Unlock()
-	u, err := c.ExistingAssignedUser(context.Background(), testWABA, testBiz, "1972555232742222")
+	u, err := c.ExistingAssignedUser(context.Background(), testWABA, testBiz, ExampleUserID)
 	if err != nil || u == nil {
 		t.Errorf("after the failure: %+v, %v; want a fresh read", u, err)
 	}
@@ -149,7 +149,7 @@ func TestExistingTokenAppSubscription(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &SubscribedApp{App: App{ID: "670843887433847", Name: "Lucky Shrub"}, OverrideCallbackURI: "https://hooks.example.com/waba"}
+	want := &SubscribedApp{App: App{ID: ExampleAppID, Name: "Lucky Shrub"}, OverrideCallbackURI: "https://hooks.example.com/waba"}
 	if !reflect.DeepEqual(sub, want) {
 		t.Fatalf("subscription = %+v, want %+v", sub, want)
 	}
@@ -220,7 +220,7 @@ func TestExistingAppSubscription(t *testing.T) {
 	}
 
 	nc := newTestClient(t, f.URL())
-	if _, err := nc.ExistingAppSubscription(ctx, "page"); err != ErrNoAppCredentials {
+	if _, err := nc.ExistingAppSubscription(ctx, "page"); err != errNoAppCredentials {
 		t.Errorf("without app credentials: %v", err)
 	}
 }

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"reflect"
 	"sync"
@@ -194,7 +193,7 @@ func TestCacheKeys(t *testing.T) {
 
 func TestSubscribedAppsCacheInvalidation(t *testing.T) {
 	f := newFakeGraph(t, okGraph)
-	c := newTestClient(t, f.URL(), func(c *Config) { c.AppID = "670843887433847" })
+	c := newTestClient(t, f.URL(), func(c *Config) { c.AppID = ExampleAppID })
 	ctx := context.Background()
 	for range 3 {
 		if _, err := c.FindTokenAppSubscription(ctx, testWABA); err != nil {
@@ -224,100 +223,15 @@ func TestSubscribedAppsCacheInvalidation(t *testing.T) {
 	}
 }
 
-func TestCachedFetchOverlappingAWriteIsNotKept(t *testing.T) {
-	c := newTestClient(t, "https://graph.example.com")
-	var fetches atomic.Int64
-	started := make(chan struct{})
-	proceed := make(chan struct{})
-	fetch := func(ctx context.Context) (any, error) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		n := fetches.Add(1)
-		if n == 1 {
-			close(started)
-			<-proceed
-		}
-		return n, nil
-	}
-	first := make(chan any, 1)
-	go func() {
-		v, err := c.cached(context.Background(), "s", "s|k", fetch)
-		if err != nil {
-			t.Error(err)
-		}
-		first <- v
-	}()
-	<-started
-	c.lists.invalidate("s") // a write happens while the read is in flight
-	close(proceed)
-	if v := <-first; v != int64(1) {
-		t.Errorf("the overlapping read got %v, want its own result 1", v)
-	}
-	v, err := c.cached(context.Background(), "s", "s|k", fetch)
-	if err != nil || v != int64(2) {
-		t.Errorf("the next read got %v, %v; want a fresh fetch (2)", v, err)
-	}
-	v, _ = c.cached(context.Background(), "s", "s|k", fetch)
-	if v != int64(2) || fetches.Load() != 2 {
-		t.Errorf("the fresh result was not kept: %v after %d fetches", v, fetches.Load())
-	}
-}
-
-func TestCachedDoesNotKeepErrors(t *testing.T) {
-	c := newTestClient(t, "https://graph.example.com")
-	calls := 0
-	fetch := func(context.Context) (any, error) {
-		calls++
-		if calls == 1 {
-			return nil, errors.New("boom")
-		}
-		return "ok", nil
-	}
-	if _, err := c.cached(context.Background(), "s", "k", fetch); err == nil {
-		t.Fatal("want the fetch error")
-	}
-	v, err := c.cached(context.Background(), "s", "k", fetch)
-	if err != nil || v != "ok" || calls != 2 {
-		t.Errorf("got %v, %v after %d calls", v, err, calls)
-	}
-}
-
-func TestCachedCoalescesWithoutHTTP(t *testing.T) {
-	// Many rounds of concurrent callers with an instant fetch: each round
-	// must fetch exactly once, however the goroutines interleave.
-	for round := range 300 {
-		c := newTestClient(t, "https://graph.example.com")
-		var fetches atomic.Int64
-		var wg sync.WaitGroup
-		for range 20 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				v, err := c.cached(context.Background(), "s", "k", func(context.Context) (any, error) {
-					return fetches.Add(1), nil
-				})
-				if err != nil || v != int64(1) {
-					t.Errorf("round %d: got %v, %v", round, v, err)
-				}
-			}()
-		}
-		wg.Wait()
-		if n := fetches.Load(); n != 1 {
-			t.Fatalf("round %d: %d fetches, want 1", round, n)
-		}
-	}
-}
-
 func TestCachedListsAreCopies(t *testing.T) {
 	f := newFakeGraph(t, okGraph)
-	c := newTestClient(t, f.URL(), func(c *Config) { c.AppID = "670843887433847" })
+	c := newTestClient(t, f.URL(), func(c *Config) { c.AppID = ExampleAppID })
 	ctx := context.Background()
 	users, err := c.ListAssignedUsers(ctx, testWABA, testBiz)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []AssignedUser{{ID: "1972555232742222", Name: "sys", Tasks: []string{"MANAGE"}}}
+	want := []AssignedUser{{ID: ExampleUserID, Name: "sys", Tasks: []string{"MANAGE"}}}
 	if !reflect.DeepEqual(users, want) {
 		t.Fatalf("users = %+v", users)
 	}
@@ -340,7 +254,7 @@ func TestCachedListsAreCopies(t *testing.T) {
 	if apps2[0].Name != "Lucky Shrub" {
 		t.Errorf("a caller's change reached the cache: %+v", apps2)
 	}
-	if apps2[0].ID != "670843887433847" {
+	if apps2[0].ID != ExampleAppID {
 		t.Errorf("apps = %+v", apps2)
 	}
 }

@@ -70,3 +70,40 @@ func TestFlexInt(t *testing.T) {
 		})
 	}
 }
+
+func TestFlexBool(t *testing.T) {
+	cases := []struct {
+		in      string
+		want    bool
+		wantErr bool
+	}{
+		{in: `true`, want: true},
+		{in: `"true"`, want: true},
+		{in: `"TRUE"`, want: true},
+		{in: `1`, want: true},
+		{in: `"1"`, want: true},
+		{in: ` true `, want: true},
+		{in: `false`},
+		{in: `"false"`},
+		{in: `0`},
+		{in: `""`},
+		{in: `null`},
+		{in: `"yes"`, wantErr: true},
+		{in: `2`, wantErr: true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.in, func(t *testing.T) {
+			b := flexBool(!tc.want) // start from the opposite to see the write
+			err := b.UnmarshalJSON([]byte(tc.in))
+			if tc.wantErr {
+				if err == nil {
+					t.Errorf("want an error, got %v", b)
+				}
+				return
+			}
+			if err != nil || bool(b) != tc.want {
+				t.Errorf("got %v, %v; want %v", b, err, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,18 @@
+package graph
+
+// reads are what the client has read in this run, one cache per kind of
+// answer.
+type reads struct {
+	tokenApp         appCache
+	accounts         readCache[BusinessAccount]
+	owners           readCache[string]
+	assignedUsers    readCache[[]AssignedUser]
+	subscribedApps   readCache[[]SubscribedApp]
+	phoneNumbers     readCache[[]PhoneNumber]
+	templates        readCache[[]MessageTemplate]
+	appSubscriptions readCache[[]AppSubscription]
+}
+
+// nodeScope is the cache scope of an object's own reads (its node, not an
+// edge of it).
+func nodeScope(objectID string) string { return "node|" + objectID }
