@@ -20,9 +20,13 @@ func DevOverridesConfig(overrides map[string]string) string {
 	return "provider_installation {\n  dev_overrides {\n" + lines.String() + "  }\n  direct {}\n}\n"
 }
 
-// ProviderHost is the registry host of ProviderSource: a filesystem mirror
-// files the provider under it.
+// ProviderHost is the registry host of ProviderSource for Terraform: a
+// filesystem mirror files the provider under it.
 const ProviderHost = "registry.terraform.io"
+
+// OpenTofuProviderHost is the registry host OpenTofu gives ProviderSource,
+// and so the one its filesystem mirrors are searched under.
+const OpenTofuProviderHost = "registry.opentofu.org"
 
 // MirrorExecutable is where an unpacked filesystem mirror rooted at
 // pluginsDir (such as ~/.terraform.d/plugins, which Terraform searches when
@@ -30,6 +34,12 @@ const ProviderHost = "registry.terraform.io"
 // provider's binary for one version and platform, so that terraform init
 // installs it without a registry.
 func MirrorExecutable(pluginsDir, version, goos, goarch string) string {
-	return filepath.Join(pluginsDir, ProviderHost, filepath.FromSlash(ProviderSource), version,
+	return MirrorExecutableOn(ProviderHost, pluginsDir, version, goos, goarch)
+}
+
+// MirrorExecutableOn is MirrorExecutable under another registry host, such
+// as OpenTofuProviderHost for tofu init.
+func MirrorExecutableOn(host, pluginsDir, version, goos, goarch string) string {
+	return filepath.Join(pluginsDir, host, filepath.FromSlash(ProviderSource), version,
 		goos+"_"+goarch, ProviderBinaryName+"_v"+version)
 }

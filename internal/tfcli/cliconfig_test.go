@@ -41,4 +41,8 @@ func TestMirrorExecutable(t *testing.T) {
 	if got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
+	tofu := MirrorExecutableOn(OpenTofuProviderHost, "/home/me/.terraform.d/plugins", "0.1.0", "linux", "amd64")
+	if want := filepath.FromSlash("/home/me/.terraform.d/plugins/registry.opentofu.org/wabactl/whatsapp/0.1.0/linux_amd64/terraform-provider-whatsapp_v0.1.0"); tofu != want {
+		t.Errorf("got %s, want %s", tofu, want)
+	}
 }

@@ -36,8 +36,9 @@ data "whatsapp_business_account" "support" {
 
 // TestMakeInstall installs into the plugin directory of an empty home, as on
 // a fresh machine, and runs terraform init and validate offline with a CLI
-// configuration that has no provider_installation block: Terraform must find
-// the provider in the filesystem mirror by itself.
+// configuration that has no provider_installation block: Terraform, or
+// OpenTofu under make test-clis, must find the provider in the filesystem
+// mirror by itself.
 func TestMakeInstall(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs make install and terraform; skipped with -short")
@@ -76,11 +77,15 @@ func TestMakeInstall(t *testing.T) {
 	if err != nil {
 		t.Fatalf("make install: %v\n%s", err, out)
 	}
-	mirrored := MirrorExecutable(filepath.Join(home, ".terraform.d", "plugins"), version, runtime.GOOS, runtime.GOARCH)
-	if info, err := os.Stat(mirrored); err != nil || info.Mode()&0o111 == 0 {
-		t.Fatalf("no executable at %s (%v)\n%s", mirrored, err, out)
+	plugins := filepath.Join(home, ".terraform.d", "plugins")
+	mirrored := MirrorExecutable(plugins, version, runtime.GOOS, runtime.GOARCH)
+	tofuMirrored := MirrorExecutableOn(OpenTofuProviderHost, plugins, version, runtime.GOOS, runtime.GOARCH)
+	for _, exe := range []string{mirrored, tofuMirrored} {
+		if info, err := os.Stat(exe); err != nil || info.Mode()&0o111 == 0 {
+			t.Fatalf("no executable at %s (%v)\n%s", exe, err, out)
+		}
 	}
-	for _, want := range []string{mirrored, `version = "` + version + `"`, "export TF_CLI_CONFIG_FILE=" + filepath.Join(binDir, "dev.tfrc")} {
+	for _, want := range []string{mirrored, tofuMirrored, `version = "` + version + `"`, "export TF_CLI_CONFIG_FILE=" + filepath.Join(binDir, "dev.tfrc")} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("make install does not print %q:\n%s", want, out)
 		}

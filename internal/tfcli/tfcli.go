@@ -1,6 +1,7 @@
 // Package tfcli runs the real terraform CLI against a provider binary built
 // from this tree, installed through a dev_overrides CLI configuration, for
-// the demo, the benchmarks and the end-to-end tests.
+// the demo, the benchmarks and the end-to-end tests. It also tells Terraform
+// from OpenTofu (CLI), for tests that need a feature only one of them has.
 package tfcli
 
 import (
