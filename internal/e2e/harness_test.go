@@ -7,12 +7,9 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
 	"github.com/wabactl/terraform-provider-whatsapp/internal/tfcli"
@@ -23,19 +20,13 @@ import (
 // applied.
 const freshWABA = "300000000000001"
 
-var (
-	buildOnce sync.Once
-	binDir    string
-	buildErr  error
-	buildLog  bytes.Buffer
-)
+// build is the provider built from this tree, shared by every test here.
+var build = tfcli.SharedBuild{RepoRoot: "../..", Prefix: "wa-e2e-"}
 
 // TestMain removes the provider binary the tests built.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binDir != "" {
-		_ = os.RemoveAll(filepath.Dir(binDir))
-	}
+	build.Remove()
 	os.Exit(code)
 }
 
@@ -46,25 +37,11 @@ func providerBinDir(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("runs terraform end to end; skipped with -short")
 	}
-	buildOnce.Do(buildProvider)
-	if buildErr != nil {
-		t.Fatalf("%v\n%s", buildErr, buildLog.String())
-	}
-	return binDir
-}
-
-// buildProvider builds the provider into a directory that outlives any one
-// test: every test in the binary shares it, and TestMain removes it.
-func buildProvider() {
-	root, err := os.MkdirTemp("", "wa-e2e-")
+	dir, err := build.Dir()
 	if err != nil {
-		buildErr = err
-		return
+		t.Fatal(err)
 	}
-	binDir = filepath.Join(root, "bin")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	_, buildErr = tfcli.BuildProvider(ctx, "../..", binDir, &buildLog)
+	return dir
 }
 
 // e2eSeed is the default fixture data plus freshWABA.
