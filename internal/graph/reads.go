@@ -11,6 +11,7 @@ type reads struct {
 	phoneNumbers     readCache[[]PhoneNumber]
 	templates        readCache[[]MessageTemplate]
 	appSubscriptions readCache[[]AppSubscription]
+	ownedWABAs       readCache[[]OwnedWABA]
 }
 
 // nodeScope is the cache scope of an object's own reads (its node, not an

@@ -143,16 +143,31 @@ func (r *appWebhookSubscriptionResource) ModifyPlan(ctx context.Context, req res
 	}
 	var id types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	if app := r.data.client.AppID(); !id.IsNull() && id.ValueString() != app {
-		resp.Diagnostics.AddError("Subscription belongs to another app",
-			fmt.Sprintf("This whatsapp_app_webhook_subscription belongs to app %s, but the provider's app_id is now %s. "+
-				"Use a provider configured for app %s, or remove the resource from state (terraform state rm) and import it with the new app.",
-				id.ValueString(), app, id.ValueString()))
+	checkSameApp(id, r.data.client.AppID(), &resp.Diagnostics)
+}
+
+// checkSameApp fails when the provider now names another app than the one
+// whose subscription is in state: reading or planning it would silently
+// make the resource another app's subscription.
+func checkSameApp(inState types.String, app string, diags *diag.Diagnostics) bool {
+	if inState.IsNull() || inState.IsUnknown() || inState.ValueString() == app {
+		return true
 	}
+	diags.AddError("Subscription belongs to another app",
+		fmt.Sprintf("This whatsapp_app_webhook_subscription belongs to app %s, but the provider's app_id is now %s. "+
+			"Use a provider configured for app %s, or remove the resource from state (terraform state rm) and import it with the new app.",
+			inState.ValueString(), app, inState.ValueString()))
+	return false
 }
 
 func (r *appWebhookSubscriptionResource) checkAppCredentials(diags *diag.Diagnostics) bool {
-	if r.data.client.HasAppCredentials() {
+	return requireAppCredentials(r.data.client, diags)
+}
+
+// requireAppCredentials fails, before any request, when the provider cannot
+// build the app access token that the app's subscriptions need.
+func requireAppCredentials(client *graph.Client, diags *diag.Diagnostics) bool {
+	if client.HasAppCredentials() {
 		return true
 	}
 	diags.AddError("Missing app credentials",
@@ -180,17 +195,18 @@ func (r *appWebhookSubscriptionResource) Create(ctx context.Context, req resourc
 				app, existing.CallbackURL, strings.Join(existing.Fields, ", ")), app)
 		return
 	}
-	r.write(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, "subscribe")
+	r.write(ctx, req.Plan, req.Config, &resp.State, resp.Identity, &resp.Diagnostics, "subscribe")
 }
 
 func (r *appWebhookSubscriptionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.write(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, "update")
+	r.write(ctx, req.Plan, req.Config, &resp.State, resp.Identity, &resp.Diagnostics, "update")
 }
 
 // write sets the subscription (Graph's POST is an upsert, so create and
 // update are the same call) with the verify token read from the
 // configuration, then reads it back.
-func (r *appWebhookSubscriptionResource) write(ctx context.Context, planned tfsdk.Plan, config tfsdk.Config, state *tfsdk.State, diags *diag.Diagnostics, verb string) {
+func (r *appWebhookSubscriptionResource) write(ctx context.Context, planned tfsdk.Plan, config tfsdk.Config, state *tfsdk.State,
+	identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics, verb string) {
 	var plan appWebhookSubscriptionModel
 	diags.Append(planned.Get(ctx, &plan)...)
 	var verifyToken types.String
@@ -214,6 +230,7 @@ func (r *appWebhookSubscriptionResource) write(ctx context.Context, planned tfsd
 	}
 	plan.ID = types.StringValue(app)
 	plan.VerifyTokenWO = types.StringNull()
+	setIdentity(ctx, identity, newAppWebhookSubscriptionIdentity(app), diags)
 	sub, err := client.FindAppSubscription(ctx, graph.WABAWebhookObject)
 	if reportGraphCall(diags, client, "read back the webhook subscription of app "+app, err) || sub == nil {
 		// Graph confirmed the change: keep it in state so that it can
@@ -249,6 +266,10 @@ func (r *appWebhookSubscriptionResource) Read(ctx context.Context, req resource.
 		return
 	}
 	app := r.data.client.AppID()
+	if !checkSameApp(state.ID, app, &resp.Diagnostics) {
+		return
+	}
+	setIdentity(ctx, resp.Identity, newAppWebhookSubscriptionIdentity(app), &resp.Diagnostics)
 	sub, err := r.data.client.FindAppSubscription(ctx, graph.WABAWebhookObject)
 	if reportGraphCall(&resp.Diagnostics, r.data.client, "read the webhook subscription of app "+app, err, missingOrHiddenAdvice(err, "app "+app, true)) {
 		// Only a successful read of the app's subscriptions can show this
@@ -293,17 +314,23 @@ func (r *appWebhookSubscriptionResource) Delete(ctx context.Context, _ resource.
 }
 
 func (r *appWebhookSubscriptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !validators.IsNumericID(req.ID) {
+	app, what := req.ID, "Import ID"
+	if importingByIdentity(req) {
+		if app, what = r.identityImportID(ctx, req, &resp.Diagnostics), "Identity app_id"; resp.Diagnostics.HasError() {
+			return
+		}
+	} else if !validators.IsNumericID(app) {
 		resp.Diagnostics.AddError("Invalid import ID",
-			"whatsapp_app_webhook_subscription is imported by the app ID, e.g. \"670843887433847\"; got \""+req.ID+"\".")
+			"whatsapp_app_webhook_subscription is imported by the app ID, e.g. \"670843887433847\"; got \""+app+"\".")
 		return
 	}
-	if r.data != nil && r.data.client.AppID() != "" && r.data.client.AppID() != req.ID {
-		resp.Diagnostics.AddError("Import ID is not the provider's app",
-			"The provider manages the subscription of app "+r.data.client.AppID()+" (its app_id), so that is the only ID it can import; got \""+req.ID+"\".")
+	if r.data != nil && r.data.client.AppID() != "" && r.data.client.AppID() != app {
+		resp.Diagnostics.AddError(what+" is not the provider's app",
+			"The provider manages the subscription of app "+r.data.client.AppID()+" (its app_id), so that is the only ID it can import; got \""+app+"\".")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	setIdentity(ctx, resp.Identity, newAppWebhookSubscriptionIdentity(app), &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), app)...)
 }
 
 // callbackVerificationAdvice explains Meta's callback verification when that

@@ -172,6 +172,7 @@ func (r *assignedUserResource) Create(ctx context.Context, req resource.CreateRe
 	if plan.Name.IsUnknown() {
 		plan.Name = types.StringNull()
 	}
+	setIdentity(ctx, resp.Identity, newAssignedUserIdentity(waba, user), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -182,6 +183,7 @@ func (r *assignedUserResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	waba, user := state.WABAID.ValueString(), state.UserID.ValueString()
+	setIdentity(ctx, resp.Identity, newAssignedUserIdentity(waba, user), &resp.Diagnostics)
 	business, ok := r.readBusinessID(ctx, state.BusinessID, waba, user, &resp.Diagnostics)
 	if !ok {
 		return
@@ -210,6 +212,7 @@ func (r *assignedUserResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	plan.ID = types.StringValue(plan.WABAID.ValueString() + "/" + plan.UserID.ValueString())
+	setIdentity(ctx, resp.Identity, newAssignedUserIdentity(plan.WABAID.ValueString(), plan.UserID.ValueString()), &resp.Diagnostics)
 	if plan.Name.IsUnknown() {
 		plan.Name = prior.Name
 	}
@@ -273,6 +276,10 @@ func (r *assignedUserResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *assignedUserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if importingByIdentity(req) {
+		r.importByIdentity(ctx, req, resp)
+		return
+	}
 	defaultBusiness := ""
 	if r.data != nil {
 		defaultBusiness = r.data.businessID
@@ -282,6 +289,13 @@ func (r *assignedUserResource) ImportState(ctx context.Context, req resource.Imp
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return
 	}
+	r.importState(ctx, id, resp)
+}
+
+// importState is the state an import starts from, whichever way the
+// assignment was named.
+func (r *assignedUserResource) importState(ctx context.Context, id assignedUserImportID, resp *resource.ImportStateResponse) {
+	setIdentity(ctx, resp.Identity, newAssignedUserIdentity(id.WABA, id.User), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id.WABA+"/"+id.User)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("waba_id"), id.WABA)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), id.User)...)

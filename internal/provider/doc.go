@@ -13,7 +13,11 @@
 //   - Resources, one file each, with helpers named after them:
 //     subscribed_app_resource.go, assigned_user_resource.go
 //     (assigned_user_business.go, assigned_user_import_id.go) and
-//     app_webhook_subscription_resource.go (app_webhook_fields.go).
+//     app_webhook_subscription_resource.go (app_webhook_fields.go). Each
+//     has its identity, which import blocks with identity and terraform
+//     query name it by, in *_identity.go (resource_identity.go for what they
+//     share), and its list resource for terraform query, under the same
+//     type name, in *_list.go (list_results.go for what they share).
 //   - Data sources, one file each (*_data_source.go), sharing
 //     data_source_schema.go and values.go.
 //   - Rules every resource shares: diagnostics.go (reportGraphCall),

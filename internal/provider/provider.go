@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -14,6 +15,7 @@ import (
 var (
 	_ provider.Provider                   = (*whatsappProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*whatsappProvider)(nil)
+	_ provider.ProviderWithListResources  = (*whatsappProvider)(nil)
 )
 
 // whatsappProvider is the whatsapp provider. opts let tests swap parts of the
@@ -65,5 +67,15 @@ func (p *whatsappProvider) DataSources(context.Context) []func() datasource.Data
 		NewAssignedUsersDataSource,
 		NewPhoneNumbersDataSource,
 		NewMessageTemplatesDataSource,
+	}
+}
+
+// ListResources serve terraform query (Terraform 1.14 and later), one for
+// each resource, under the resource's own type name.
+func (p *whatsappProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewSubscribedAppList,
+		NewAssignedUserList,
+		NewAppWebhookSubscriptionList,
 	}
 }

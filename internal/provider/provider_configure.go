@@ -77,6 +77,7 @@ func (p *whatsappProvider) Configure(ctx context.Context, req provider.Configure
 	data := &providerData{client: client, businessID: s.businessID}
 	resp.DataSourceData = data
 	resp.ResourceData = data
+	resp.ListResourceData = data
 }
 
 // argumentValues reads each argument's configured value.

@@ -125,6 +125,7 @@ func (r *subscribedAppResource) Create(ctx context.Context, req resource.CreateR
 	if !r.subscribe(ctx, &plan, req.Config, &resp.Diagnostics, "subscribe the app to", false) {
 		return
 	}
+	setIdentity(ctx, resp.Identity, newSubscribedAppIdentity(waba), &resp.Diagnostics)
 	// Graph confirmed the subscription as sent. The check above already
 	// resolved the token's app, so the state is complete without reading
 	// the edge again, unless the provider was given app_id and so never
@@ -147,6 +148,7 @@ func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	waba := state.WABAID.ValueString()
+	setIdentity(ctx, resp.Identity, newSubscribedAppIdentity(waba), &resp.Diagnostics)
 	sub, err := r.data.client.FindTokenAppSubscription(ctx, waba)
 	if reportGraphCall(&resp.Diagnostics, r.data.client, "read the subscription on WhatsApp Business Account "+waba,
 		err, missingWABAAdvice(err, waba, true)) {
@@ -170,6 +172,7 @@ func (r *subscribedAppResource) Update(ctx context.Context, req resource.UpdateR
 	if !r.subscribe(ctx, &plan, req.Config, &resp.Diagnostics, "update the subscription on", true) {
 		return
 	}
+	setIdentity(ctx, resp.Identity, newSubscribedAppIdentity(plan.WABAID.ValueString()), &resp.Diagnostics)
 	r.readBack(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -237,13 +240,22 @@ func overrideNote(sub *graph.SubscribedApp) string {
 }
 
 func (r *subscribedAppResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !validators.IsNumericID(req.ID) {
-		resp.Diagnostics.AddError("Invalid import ID",
-			"whatsapp_subscribed_app is imported by the WhatsApp Business Account ID, e.g. \"102290129340398\"; got \""+req.ID+"\".")
+	waba, summary, wanted := req.ID, "Invalid import ID", "whatsapp_subscribed_app is imported by the WhatsApp Business Account ID"
+	if importingByIdentity(req) {
+		var id subscribedAppIdentity
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &id)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		waba, summary, wanted = id.WABAID.ValueString(), "Invalid import identity", "whatsapp_subscribed_app's identity waba_id must be the WhatsApp Business Account ID"
+	}
+	if !validators.IsNumericID(waba) {
+		resp.Diagnostics.AddError(summary, wanted+", e.g. \"102290129340398\"; got \""+waba+"\".")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("waba_id"), req.ID)...)
+	setIdentity(ctx, resp.Identity, newSubscribedAppIdentity(waba), &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), waba)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("waba_id"), waba)...)
 }
 
 func (r *subscribedAppResource) configured(diags *diag.Diagnostics) bool {

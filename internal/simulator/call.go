@@ -24,6 +24,7 @@ const (
 	tmplPhoneNumbers     = "/{waba-id}/phone_numbers"
 	tmplMessageTemplates = "/{waba-id}/message_templates"
 	tmplAppSubscriptions = "/{app-id}/subscriptions"
+	tmplOwnedWABAs       = "/{business-id}/owned_whatsapp_business_accounts"
 	tmplUnknown          = "unknown"
 )
 
@@ -96,6 +97,8 @@ func templateFor(segs []string) string {
 			return tmplMessageTemplates
 		case "subscriptions":
 			return tmplAppSubscriptions
+		case "owned_whatsapp_business_accounts":
+			return tmplOwnedWABAs
 		}
 	}
 	return tmplUnknown

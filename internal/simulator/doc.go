@@ -1,8 +1,9 @@
 // Package simulator is a stateful, in-memory stand-in for the parts of Meta's
 // Graph API that the WhatsApp provider manages: the WhatsApp Business Account
 // node and its subscribed_apps, assigned_users, phone_numbers and
-// message_templates edges, GET /app and the app-level /{app-id}/subscriptions
-// edge.
+// message_templates edges, GET /app, the app-level /{app-id}/subscriptions
+// edge and a business's owned_whatsapp_business_accounts (the WABAs it owns
+// that the token can see, which needs business_management).
 //
 // It follows the documented contract closely enough (error bodies, status
 // codes, cursor paging, usage headers, documented traps such as a bare POST to

@@ -148,6 +148,8 @@ func (s *Server) route(c *call) response {
 		return s.serveWABAScoped(c)
 	case tmplAppSubscriptions:
 		return s.serveAppSubscriptions(c)
+	case tmplOwnedWABAs:
+		return s.serveOwnedWABAs(c)
 	}
 	if len(c.segs) == 1 {
 		return errorResponse(errUnknownAlias(c.segs[0]))
