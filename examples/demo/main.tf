@@ -1,6 +1,7 @@
 # A small WhatsApp Business Account setup: subscribe the platform app to the
-# account's webhooks with a dedicated callback, give the team their tasks, and
-# report what the account looks like.
+# account's webhooks with a dedicated callback, give the support line a
+# callback of its own, give the team their tasks, and report what the account
+# looks like.
 
 data "whatsapp_business_account" "support" {
   id = var.waba_id
@@ -11,6 +12,19 @@ resource "whatsapp_subscribed_app" "support" {
   override_callback_uri   = var.callback_url
   verify_token_wo         = var.webhook_verify_token
   verify_token_wo_version = 1
+}
+
+# The support line's webhooks go to an endpoint of their own. Meta accepts a
+# number's override only from an app subscribed to the account: hence the
+# dependency.
+resource "whatsapp_phone_number_webhook" "support_line" {
+  waba_id                 = var.waba_id
+  phone_number_id         = var.support_line_id
+  override_callback_uri   = var.support_line_callback_url
+  verify_token_wo         = var.support_line_verify_token
+  verify_token_wo_version = 1
+
+  depends_on = [whatsapp_subscribed_app.support]
 }
 
 resource "whatsapp_assigned_user" "team" {

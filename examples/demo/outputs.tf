@@ -17,6 +17,14 @@ output "subscribed_app" {
   }
 }
 
+output "support_line" {
+  description = "Where the support line's webhooks go, and where they would go without its override."
+  value = {
+    callback   = whatsapp_phone_number_webhook.support_line.override_callback_uri
+    without_it = whatsapp_phone_number_webhook.support_line.waba_callback_uri
+  }
+}
+
 output "team" {
   description = "User ID => tasks."
   value       = { for id, a in whatsapp_assigned_user.team : id => sort(tolist(a.tasks)) }

@@ -22,6 +22,8 @@ import (
 // demo treats them as real ones: they must never show in output or state.
 const (
 	VerifyToken = "demo-verify-token-7f3a9c"
+	// SupportLineVerifyToken is the phone number override's verify token.
+	SupportLineVerifyToken = "demo-line-verify-token-5b81e2"
 )
 
 // Options configures a run.
@@ -100,6 +102,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		"WHATSAPP_APP_SECRET="+seed.AppSecret,
 		"WHATSAPP_BUSINESS_ID="+seed.WABAs[0].BusinessID,
 		"TF_VAR_webhook_verify_token="+VerifyToken,
+		"TF_VAR_support_line_verify_token="+SupportLineVerifyToken,
 	)
 	if err != nil {
 		return nil, err

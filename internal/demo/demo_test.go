@@ -16,7 +16,8 @@ import (
 // secret set, and looks for every secret in everything the run printed, in
 // the saved plan (as terraform show -json renders it), in the state it wrote
 // and in the committed cassettes: the access token, the app secret, the
-// appsecret_proof and the webhook verify token must appear nowhere.
+// appsecret_proof and the webhook verify tokens (the account's override and
+// the phone number's) must appear nowhere.
 func TestDemoNeverShowsSecrets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs terraform end to end; skipped with -short")
@@ -49,6 +50,10 @@ func TestDemoNeverShowsSecrets(t *testing.T) {
 	if len(states) != 1 || !bytes.Contains(states[0], []byte("whatsapp_subscribed_app")) {
 		t.Fatalf("the state after apply was not captured or holds no resources")
 	}
+	// Both verify tokens were sent, or finding neither proves nothing.
+	if !bytes.Contains(states[0], []byte("whatsapp_phone_number_webhook")) {
+		t.Fatalf("the state after apply holds no whatsapp_phone_number_webhook: its verify token was never sent")
+	}
 	// The run must really have logged at TRACE, or finding nothing proves
 	// nothing.
 	if !strings.Contains(out.String(), "Graph API response body") {
@@ -61,10 +66,11 @@ func TestDemoNeverShowsSecrets(t *testing.T) {
 
 	token := res.Seed.Tokens[0].Value
 	secrets := map[string]string{
-		"access token":    token,
-		"app secret":      res.Seed.AppSecret,
-		"appsecret_proof": simulator.AppSecretProof(res.Seed.AppSecret, token),
-		"verify token":    VerifyToken,
+		"access token":          token,
+		"app secret":            res.Seed.AppSecret,
+		"appsecret_proof":       simulator.AppSecretProof(res.Seed.AppSecret, token),
+		"verify token":          VerifyToken,
+		"number's verify token": SupportLineVerifyToken,
 	}
 	for what, secret := range secrets {
 		if secret == "" {

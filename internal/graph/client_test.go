@@ -180,6 +180,10 @@ func everyCall(ctx context.Context, c *Client) error {
 		func() error { return c.UnsubscribeApp(ctx, testWABA) },
 		func() error { return c.AssignUser(ctx, testWABA, ExampleUserID, []string{"MANAGE"}) },
 		func() error { return c.RemoveAssignedUser(ctx, testWABA, ExampleUserID) },
+		func() error {
+			return c.SetPhoneNumberWebhook(ctx, testWABA, ExamplePhoneNumberID, CallbackOverride{URI: "https://hooks.example.com/n", VerifyToken: "verify-me-please"})
+		},
+		func() error { return c.ClearPhoneNumberWebhook(ctx, testWABA, ExamplePhoneNumberID) },
 	}
 	for i, call := range calls {
 		if err := call(); err != nil {

@@ -1,8 +1,9 @@
 // Package graph is a small client for the parts of Meta's Graph API that the
 // WhatsApp provider manages: the WhatsApp Business Account node, its
-// subscribed_apps, assigned_users, phone_numbers and message_templates
-// edges, the app's webhook subscriptions, and the WABAs a business owns
-// (its owned_whatsapp_business_accounts edge).
+// subscribed_apps, assigned_users, phone_numbers (with each number's webhook
+// callback override) and message_templates edges, the app's webhook
+// subscriptions, and a business's WABAs (its owned_whatsapp_business_accounts
+// and client_whatsapp_business_accounts edges).
 //
 // It knows nothing about Terraform. It owns everything HTTP: authentication
 // (a Bearer header, never a token in a URL), appsecret_proof, the pinned API

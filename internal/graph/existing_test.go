@@ -224,3 +224,48 @@ func TestExistingAppSubscription(t *testing.T) {
 		t.Errorf("without app credentials: %v", err)
 	}
 }
+
+// TestExistenceCheckAfterRemoval models a replacement in a run whose other
+// creates already read the edge: user u0 is removed and assigned again. The
+// check before the new assignment must not trust the read from before the
+// removal, which still lists u0.
+func TestExistenceCheckAfterRemoval(t *testing.T) {
+	var mu sync.Mutex
+	assigned := map[string]bool{"u0": true}
+	f := newFakeGraph(t, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch r.Method {
+		case http.MethodGet:
+			var items []string
+			for id := range assigned {
+				items = append(items, fmt.Sprintf(`{"id":%q,"name":"n","tasks":["MANAGE"]}`, id))
+			}
+			writeJSON(w, 200, `{"data":[`+strings.Join(items, ",")+`]}`)
+		case http.MethodDelete:
+			delete(assigned, r.URL.Query().Get("user"))
+			writeJSON(w, 200, `{"success":true}`)
+		default:
+			writeJSON(w, 200, `{"success":true}`)
+		}
+	})
+	c := newTestClient(t, f.URL())
+	ctx := context.Background()
+	// Another create's check reads the edge while u0 is still assigned.
+	if got, err := c.ExistingAssignedUser(ctx, testWABA, testBiz, "u9"); err != nil || got != nil {
+		t.Fatalf("ExistingAssignedUser(u9) = %+v, %v", got, err)
+	}
+	if err := c.RemoveAssignedUser(ctx, testWABA, "u0"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.ExistingAssignedUser(ctx, testWABA, testBiz, "u0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != nil {
+		t.Errorf("after removing u0 the check still finds it: %+v", got)
+	}
+	if n := f.countMatching("GET", "/assigned_users"); n != 2 {
+		t.Errorf("%d reads of the edge, want 2: the check after the removal reads again", n)
+	}
+}

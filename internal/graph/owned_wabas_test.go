@@ -10,19 +10,24 @@ import (
 func TestListOwnedWABAsPagesAndShares(t *testing.T) {
 	f := newFakeGraph(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("after") == "" {
-			writeJSON(w, 200, `{"data":[{"id":"102290129340398","name":"Acme Support"}],
+			writeJSON(w, 200, `{"data":[{"id":"102290129340398","name":"Acme Support","timezone_id":"1",
+				"message_template_namespace":"ba30dd89_2ebd_41e4_b805_f2c05ae04cc9"}],
 				"paging":{"cursors":{"before":"B","after":"A1"},"next":"https://graph.facebook.com/next"}}`)
 			return
 		}
-		// Graph has sent numeric IDs on other edges: accept them here too.
-		writeJSON(w, 200, `{"data":[{"id":102290129340399,"name":"Acme Sandbox"}],"paging":{"cursors":{"before":"B","after":"A2"}}}`)
+		// Graph has sent numeric IDs on other edges, and timezone_id is a
+		// numeric string: accept both bare. A field Graph leaves out stays empty.
+		writeJSON(w, 200, `{"data":[{"id":102290129340399,"name":"Acme Sandbox","timezone_id":42}],"paging":{"cursors":{"before":"B","after":"A2"}}}`)
 	})
 	c := newTestClient(t, f.URL())
 	wabas, err := c.ListOwnedWABAs(context.Background(), testBiz)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []OwnedWABA{{ID: "102290129340398", Name: "Acme Support"}, {ID: "102290129340399", Name: "Acme Sandbox"}}
+	want := []OwnedWABA{
+		{ID: "102290129340398", Name: "Acme Support", TimezoneID: "1", MessageTemplateNamespace: "ba30dd89_2ebd_41e4_b805_f2c05ae04cc9"},
+		{ID: "102290129340399", Name: "Acme Sandbox", TimezoneID: "42"},
+	}
 	if !reflect.DeepEqual(wabas, want) {
 		t.Errorf("wabas = %#v\nwant %#v", wabas, want)
 	}
@@ -34,8 +39,8 @@ func TestListOwnedWABAsPagesAndShares(t *testing.T) {
 	if r.Method != "GET" || r.Path != "/"+DefaultAPIVersion+"/"+testBiz+"/owned_whatsapp_business_accounts" {
 		t.Errorf("request = %s %s", r.Method, r.Path)
 	}
-	if got := r.Query.Get("fields"); got != "id,name" {
-		t.Errorf("fields = %q, want id,name", got)
+	if got, want := r.Query.Get("fields"), "id,name,timezone_id,message_template_namespace"; got != want {
+		t.Errorf("fields = %q, want %s", got, want)
 	}
 	if got := reqs[1].Query.Get("after"); got != "A1" {
 		t.Errorf("second page after = %q, want A1", got)

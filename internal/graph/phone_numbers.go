@@ -12,7 +12,8 @@ import (
 // with at apiVersion ("vMAJOR.MINOR"). Graph's default fields are not
 // documented, so every field the data source exposes is asked for, and no
 // field that version lacks: before v24.0 the messaging limit is
-// messaging_limit_tier.
+// messaging_limit_tier. webhook_configuration is not known to depend on the
+// version.
 func phoneNumberFieldsFor(apiVersion string) []string {
 	limit := "whatsapp_business_manager_messaging_limit"
 	if !hasManagerMessagingLimit(apiVersion) {
@@ -23,6 +24,7 @@ func phoneNumberFieldsFor(apiVersion string) []string {
 		"code_verification_status", "platform_type", "throughput",
 		limit, "account_mode",
 		"is_official_business_account", "last_onboarded_time",
+		"webhook_configuration",
 	}
 }
 
@@ -51,6 +53,8 @@ type PhoneNumber struct {
 	AccountMode               *string
 	IsOfficialBusinessAccount *bool
 	LastOnboardedTime         *string
+	// WebhookConfiguration is nil when the answer lacked the field.
+	WebhookConfiguration *WebhookConfiguration
 }
 
 // PhoneNumberFilter narrows a phone number list. The zero value lists all.
@@ -60,19 +64,20 @@ type PhoneNumberFilter struct {
 }
 
 type phoneNumberJSON struct {
-	ID                        flexString      `json:"id"`
-	DisplayPhoneNumber        *string         `json:"display_phone_number"`
-	VerifiedName              *string         `json:"verified_name"`
-	QualityRating             *string         `json:"quality_rating"`
-	NameStatus                *string         `json:"name_status"`
-	CodeVerificationStatus    *string         `json:"code_verification_status"`
-	PlatformType              *string         `json:"platform_type"`
-	Throughput                json.RawMessage `json:"throughput"`
-	MessagingLimit            json.RawMessage `json:"whatsapp_business_manager_messaging_limit"`
-	MessagingLimitTier        json.RawMessage `json:"messaging_limit_tier"`
-	AccountMode               *string         `json:"account_mode"`
-	IsOfficialBusinessAccount *flexBool       `json:"is_official_business_account"`
-	LastOnboardedTime         *flexString     `json:"last_onboarded_time"`
+	ID                        flexString            `json:"id"`
+	DisplayPhoneNumber        *string               `json:"display_phone_number"`
+	VerifiedName              *string               `json:"verified_name"`
+	QualityRating             *string               `json:"quality_rating"`
+	NameStatus                *string               `json:"name_status"`
+	CodeVerificationStatus    *string               `json:"code_verification_status"`
+	PlatformType              *string               `json:"platform_type"`
+	Throughput                json.RawMessage       `json:"throughput"`
+	MessagingLimit            json.RawMessage       `json:"whatsapp_business_manager_messaging_limit"`
+	MessagingLimitTier        json.RawMessage       `json:"messaging_limit_tier"`
+	AccountMode               *string               `json:"account_mode"`
+	IsOfficialBusinessAccount *flexBool             `json:"is_official_business_account"`
+	LastOnboardedTime         *flexString           `json:"last_onboarded_time"`
+	WebhookConfiguration      *WebhookConfiguration `json:"webhook_configuration"`
 }
 
 // decodePhoneNumber reads one item of the phone_numbers edge.
@@ -85,7 +90,7 @@ func decodePhoneNumber(raw []byte) (PhoneNumber, error) {
 		ID: string(j.ID), DisplayPhoneNumber: j.DisplayPhoneNumber, VerifiedName: j.VerifiedName,
 		QualityRating: j.QualityRating, NameStatus: j.NameStatus, CodeVerificationStatus: j.CodeVerificationStatus,
 		PlatformType: j.PlatformType, AccountMode: j.AccountMode, LastOnboardedTime: flexPtr(j.LastOnboardedTime),
-		IsOfficialBusinessAccount: boolPtr(j.IsOfficialBusinessAccount),
+		IsOfficialBusinessAccount: boolPtr(j.IsOfficialBusinessAccount), WebhookConfiguration: j.WebhookConfiguration,
 		// Only third-party SDKs show throughput, as {"level": ...}; a plain
 		// string is accepted too.
 		ThroughputLevel: stringOrMember(j.Throughput, "level"),
@@ -104,6 +109,7 @@ func (p PhoneNumber) clone() PhoneNumber {
 		*f = clonePtr(*f)
 	}
 	p.IsOfficialBusinessAccount = clonePtr(p.IsOfficialBusinessAccount)
+	p.WebhookConfiguration = clonePtr(p.WebhookConfiguration)
 	return p
 }
 
@@ -138,7 +144,13 @@ func (c *Client) ListPhoneNumbers(ctx context.Context, wabaID string, filter Pho
 	if err != nil {
 		return nil, err
 	}
-	phones := edge[PhoneNumber]{via: c, cache: &c.reads.phoneNumbers, name: "phone_numbers", object: wabaID,
-		path: edgePath(wabaID, "phone_numbers"), decode: decodePhoneNumber, keep: filter.matches}
+	phones := c.phoneNumbers(wabaID)
+	phones.keep = filter.matches
 	return phones.list(ctx, edgeQuery{params: q, id: q.Encode()})
+}
+
+// phoneNumbers is the WABA's phone_numbers edge.
+func (c *Client) phoneNumbers(wabaID string) edge[PhoneNumber] {
+	return edge[PhoneNumber]{via: c, cache: &c.reads.phoneNumbers, name: "phone_numbers", object: wabaID,
+		path: edgePath(wabaID, "phone_numbers"), decode: decodePhoneNumber}
 }

@@ -23,8 +23,9 @@ type readCache[T any] struct {
 	gen     map[string]uint64 // per scope
 	entries map[string]cacheEntry[T]
 	// known is the last value fetched for each key. Unlike entries, this
-	// client's writes do not forget it (see lastKnown).
-	known  map[string]T
+	// client's writes do not forget it, except those that remove an object
+	// (see lastKnown).
+	known  map[string]cacheEntry[T]
 	flight flightGroup[T]
 	writes pacing.WriteGate
 }
@@ -72,7 +73,9 @@ func (r *readCache[T]) get(ctx context.Context, scope, key string, fetch func(co
 // written yet in this run is as any read of the edge in this run saw it, so
 // a read taken before or between other resources' writes is good for it:
 // creating a hundred objects on one edge then costs one read of the edge,
-// not one per object, nor one after each write.
+// not one per object, nor one after each write. The one object a create can
+// follow a write of is one this client removed (a replacement deletes, then
+// creates): a removal therefore forgets the scope's last known values.
 func (r *readCache[T]) lastKnown(ctx context.Context, scope, key string, fetch func(context.Context) (T, error)) (T, error) {
 	if v, ok := r.knownValue(key); ok {
 		return v, nil
@@ -153,14 +156,26 @@ func (r *readCache[T]) keep(scope, key string, gen uint64, v T) {
 		r.entries[key] = cacheEntry[T]{scope: scope, gen: gen, value: v}
 	}
 	if r.known == nil {
-		r.known = map[string]T{}
+		r.known = map[string]cacheEntry[T]{}
 	}
-	r.known[key] = v
+	r.known[key] = cacheEntry[T]{scope: scope, value: v}
 }
 
 func (r *readCache[T]) knownValue(key string) (T, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	v, ok := r.known[key]
-	return v, ok
+	e, ok := r.known[key]
+	return e.value, ok
+}
+
+// forgetKnown drops the last known values of scope, after this client
+// removed an object from it.
+func (r *readCache[T]) forgetKnown(scope string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for k, e := range r.known {
+		if e.scope == scope {
+			delete(r.known, k)
+		}
+	}
 }

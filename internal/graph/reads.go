@@ -12,6 +12,7 @@ type reads struct {
 	templates        readCache[[]MessageTemplate]
 	appSubscriptions readCache[[]AppSubscription]
 	ownedWABAs       readCache[[]OwnedWABA]
+	clientWABAs      readCache[[]ClientWABA]
 }
 
 // nodeScope is the cache scope of an object's own reads (its node, not an

@@ -12,12 +12,14 @@
 //     Graph client) and provider_data.go (what resources receive from it).
 //   - Resources, one file each, with helpers named after them:
 //     subscribed_app_resource.go, assigned_user_resource.go
-//     (assigned_user_business.go, assigned_user_import_id.go) and
-//     app_webhook_subscription_resource.go (app_webhook_fields.go). Each
+//     (assigned_user_business.go, assigned_user_import_id.go),
+//     app_webhook_subscription_resource.go (app_webhook_fields.go) and
+//     phone_number_webhook_resource.go (phone_number_webhook_advice.go). Each
 //     has its identity, which import blocks with identity and terraform
 //     query name it by, in *_identity.go (resource_identity.go for what they
-//     share), and its list resource for terraform query, under the same
-//     type name, in *_list.go (list_results.go for what they share).
+//     share), and all but the phone number's override their list resource
+//     for terraform query, under the same type name, in *_list.go
+//     (list_results.go for what they share).
 //   - Data sources, one file each (*_data_source.go), sharing
 //     data_source_schema.go and values.go.
 //   - Rules every resource shares: diagnostics.go (reportGraphCall),

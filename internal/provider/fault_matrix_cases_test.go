@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 
@@ -91,12 +92,16 @@ type matrixKind struct {
 	typeName string // "whatsapp_subscribed_app", or the data source type
 	data     bool
 	edge     string // path after the WABA ID; "" for the node itself
+	// numberWrites: the writes go to the case's phone number
+	// (/{phone-number-id}, see matrixPhone), the reads to the edge.
+	numberWrites bool
 }
 
 var (
-	kindSubscribedApp   = matrixKind{typeName: "whatsapp_subscribed_app", edge: "/subscribed_apps"}
-	kindAssignedUser    = matrixKind{typeName: "whatsapp_assigned_user", edge: "/assigned_users"}
-	kindBusinessAccount = matrixKind{typeName: "whatsapp_business_account", data: true}
+	kindSubscribedApp      = matrixKind{typeName: "whatsapp_subscribed_app", edge: "/subscribed_apps"}
+	kindAssignedUser       = matrixKind{typeName: "whatsapp_assigned_user", edge: "/assigned_users"}
+	kindBusinessAccount    = matrixKind{typeName: "whatsapp_business_account", data: true}
+	kindPhoneNumberWebhook = matrixKind{typeName: "whatsapp_phone_number_webhook", edge: "/phone_numbers", numberWrites: true}
 )
 
 // matrixCase is one cell: a fault, transient or permanent, on one kind in
@@ -123,8 +128,27 @@ func (c matrixCase) addr() string {
 	return c.kind.typeName + "." + c.name()
 }
 
-// path is the request path without the API version, as faults match it.
-func (c matrixCase) path() string { return "/" + c.waba + c.kind.edge }
+// path is the path of the case's requests with method, without the API
+// version, as faults match it.
+func (c matrixCase) path(method string) string {
+	if c.kind.numberWrites && method != http.MethodGet {
+		return "/" + matrixPhone(c.waba)
+	}
+	return "/" + c.waba + c.kind.edge
+}
+
+// method is the method of the case's call that a phase breaking method
+// calls breaks: a number's override is removed with a POST, not a DELETE.
+func (c matrixCase) method(method string) string {
+	if c.kind.numberWrites && method == http.MethodDelete {
+		return http.MethodPost
+	}
+	return method
+}
+
+// matrixPhone is the phone number of a case's WABA: the WABA's ID with its
+// leading 3 made a 4, so that no two cases share a number.
+func matrixPhone(waba string) string { return "4" + waba[1:] }
 
 // matrixCases lists every case of a phase: each fault once transient (when
 // it can be) and once permanent, for each kind.
@@ -150,7 +174,14 @@ func matrixSeed(cases []matrixCase) simulator.Seed {
 	seed := simulator.DefaultSeed()
 	business := seed.Businesses[0].ID
 	for _, c := range cases {
-		seed.WABAs = append(seed.WABAs, simulator.WABA{ID: c.waba, BusinessID: business, Fields: map[string]any{"name": "WABA " + c.waba}})
+		w := simulator.WABA{ID: c.waba, BusinessID: business, Fields: map[string]any{"name": "WABA " + c.waba}}
+		if c.kind == kindPhoneNumberWebhook {
+			// A number, and the subscription Meta requires before its
+			// override.
+			w.PhoneNumbers = []map[string]any{{"id": matrixPhone(c.waba)}}
+			w.Subscriptions = []simulator.Subscription{{AppID: seed.Tokens[0].AppID}}
+		}
+		seed.WABAs = append(seed.WABAs, w)
 	}
 	return seed
 }
@@ -172,6 +203,8 @@ func matrixConfig(seed simulator.Seed, cases []matrixCase, version int) string {
 				c.kind.typeName, c.name(), c.waba, matrixUser(seed), tasks[version])
 		case kindBusinessAccount:
 			fmt.Fprintf(&b, "data %q %q {\n  id = %q\n}\n", c.kind.typeName, c.name(), c.waba)
+		case kindPhoneNumberWebhook:
+			b.WriteString(phoneWebhookBlock(c.name(), c.waba, matrixPhone(c.waba), matrixCallback(version), fmt.Sprintf("matrix-verify-%d", version), version))
 		}
 	}
 	return b.String()

@@ -62,6 +62,14 @@ func (s matrixSnapshot) exists(c matrixCase, app, user string) (bool, string) {
 				return true, strings.Join(a.Tasks, ",")
 			}
 		}
+	case kindPhoneNumberWebhook:
+		for _, p := range w.PhoneNumbers {
+			if p["id"] == matrixPhone(c.waba) {
+				config, _ := p["webhook_configuration"].(map[string]any)
+				uri, _ := config["phone_number"].(string)
+				return uri != "", uri
+			}
+		}
 	}
 	return false, ""
 }
@@ -98,7 +106,7 @@ func faultRuns(reqs []simulator.Request, c matrixCase, method string) (runs []in
 	sort.SliceStable(reqs, func(i, j int) bool { return reqs[i].At.Before(reqs[j].At) })
 	recovered = true
 	run := 0
-	suffix := c.path()
+	suffix := c.path(method)
 	for _, r := range reqs {
 		if r.Method != method || !strings.HasSuffix(r.Path, suffix) || strings.Count(r.Path, "/") != strings.Count(suffix, "/")+1 {
 			continue
@@ -303,7 +311,7 @@ func judgeState(c matrixCase, phase string, snap matrixSnapshot, plan *tfjson.Pl
 				problems = append(problems, fmt.Sprintf("Graph holds %q after a failed update, want %q", value, oldValue))
 			}
 			state = "old values kept"
-			if c.kind == kindSubscribedApp {
+			if c.kind != kindAssignedUser {
 				// The version is never refreshed from Graph: it shows
 				// what the failed update left in state.
 				if v := priorValue(plan, c.addr(), "verify_token_wo_version"); v != float64(1) {

@@ -17,7 +17,8 @@ import (
 )
 
 // TestFaultMatrix breaks every Graph call the provider makes (create, read,
-// update and delete of both resources, the data source's read) in every way
+// update and delete of whatsapp_subscribed_app, whatsapp_assigned_user and
+// whatsapp_phone_number_webhook, the data source's read) in every way
 // the matrix lists, once transiently and once for good, and checks the
 // outcome: transient faults are retried away within max_retries; permanent
 // ones fail with a diagnostic naming the Graph code or HTTP status and the
@@ -33,11 +34,11 @@ func TestFaultMatrix(t *testing.T) {
 		phase string
 		kinds []matrixKind
 	}{
-		{phaseCreate, []matrixKind{kindSubscribedApp, kindAssignedUser}},
-		{phaseCheck, []matrixKind{kindSubscribedApp, kindAssignedUser}},
-		{phaseRead, []matrixKind{kindSubscribedApp, kindAssignedUser}},
-		{phaseUpdate, []matrixKind{kindSubscribedApp, kindAssignedUser}},
-		{phaseDelete, []matrixKind{kindSubscribedApp, kindAssignedUser}},
+		{phaseCreate, []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook}},
+		{phaseCheck, []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook}},
+		{phaseRead, []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook}},
+		{phaseUpdate, []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook}},
+		{phaseDelete, []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook}},
 		{phaseRead, []matrixKind{kindBusinessAccount}},
 	}
 	var mu sync.Mutex
@@ -85,7 +86,7 @@ func runMatrixPhase(t *testing.T, phase string, kinds []matrixKind) []matrixResu
 	inject := func() {
 		for _, c := range cases {
 			f := c.fault.fault
-			f.Method, f.Path = method, "^"+c.path()+"$"
+			f.Method, f.Path = c.method(method), "^"+c.path(c.method(method))+"$"
 			if !c.permanent {
 				f.Times = matrixTransientTimes
 			}
@@ -140,7 +141,7 @@ func runMatrixPhase(t *testing.T, phase string, kinds []matrixKind) []matrixResu
 			rows[key] = r
 			order = append(order, key)
 		}
-		outcome, state, problems := judge(c, phase, method, snap, plan, app, user)
+		outcome, state, problems := judge(c, phase, c.method(method), snap, plan, app, user)
 		for _, p := range problems {
 			t.Errorf("%s, %s (%s): %s", op, c.fault.label, c.name(), p)
 		}
@@ -172,7 +173,9 @@ func simulatorFactories(url, token string) providerFactories {
 func logMatrix(t *testing.T, results []matrixResult) {
 	opOrder := map[string]int{}
 	for i, op := range []string{"subscribed_app create", "subscribed_app check", "subscribed_app read", "subscribed_app update", "subscribed_app delete",
-		"assigned_user create", "assigned_user check", "assigned_user read", "assigned_user update", "assigned_user delete", "business_account read"} {
+		"assigned_user create", "assigned_user check", "assigned_user read", "assigned_user update", "assigned_user delete",
+		"phone_number_webhook create", "phone_number_webhook check", "phone_number_webhook read", "phone_number_webhook update", "phone_number_webhook delete",
+		"business_account read"} {
 		opOrder[op] = i
 	}
 	faultOrder := map[string]int{}

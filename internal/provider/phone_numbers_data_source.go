@@ -44,6 +44,18 @@ var phoneNumberAttributes = map[string]schema.Attribute{
 	"account_mode":                 computedString("`LIVE` or `SANDBOX`."),
 	"is_official_business_account": computedBool("Whether the number belongs to an Official Business Account."),
 	"last_onboarded_time":          computedString("When the number was last onboarded, as Graph reports it (an ISO 8601 time)."),
+	"webhook_configuration": schema.SingleNestedAttribute{
+		MarkdownDescription: "Where Meta sends this number's webhooks, level by level: the first URL set wins. Null when Graph does not report it.",
+		Computed:            true,
+		Attributes:          webhookConfigurationAttributes,
+	},
+}
+
+// webhookConfigurationAttributes describe a number's webhook_configuration.
+var webhookConfigurationAttributes = map[string]schema.Attribute{
+	"phone_number":              computedString("The number's own callback override (`whatsapp_phone_number_webhook`); null when none."),
+	"whatsapp_business_account": computedString("The WhatsApp Business Account's callback override for the token's app (`whatsapp_subscribed_app`); null when none."),
+	"application":               computedString("The app's callback URL (`whatsapp_app_webhook_subscription`); null when Graph reports none."),
 }
 
 func (d *phoneNumbersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -57,7 +69,7 @@ func (d *phoneNumbersDataSource) Configure(_ context.Context, req datasource.Con
 func (d *phoneNumbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists a WhatsApp Business Account's phone numbers (`/{waba-id}/phone_numbers`) with their quality, " +
-			"verification and limits. Fields Graph does not report for a number are null.",
+			"verification, limits and webhook callbacks. Fields Graph does not report for a number are null.",
 		Attributes: map[string]schema.Attribute{
 			"waba_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the WhatsApp Business Account.",
@@ -109,6 +121,21 @@ func phoneNumbersValue(phones []graph.PhoneNumber, diags *diag.Diagnostics) type
 			"account_mode":                 types.StringPointerValue(p.AccountMode),
 			"is_official_business_account": types.BoolPointerValue(p.IsOfficialBusinessAccount),
 			"last_onboarded_time":          types.StringPointerValue(p.LastOnboardedTime),
+			"webhook_configuration":        webhookConfigurationValue(p.WebhookConfiguration, diags),
 		}
 	}, diags)
+}
+
+// webhookConfigurationValue is a number's webhook_configuration, null when
+// Graph did not report it.
+func webhookConfigurationValue(c *graph.WebhookConfiguration, diags *diag.Diagnostics) types.Object {
+	attrTypes := attributeTypes(webhookConfigurationAttributes)
+	if c == nil {
+		return types.ObjectNull(attrTypes)
+	}
+	return collectObject(diags)(types.ObjectValue(attrTypes, map[string]attr.Value{
+		"phone_number":              emptyAsNull(c.PhoneNumber),
+		"whatsapp_business_account": emptyAsNull(c.WhatsAppBusinessAccount),
+		"application":               emptyAsNull(c.Application),
+	}))
 }

@@ -17,6 +17,13 @@ import (
 
 const sandboxPhone = "106540352242924"
 
+// Callback URLs of the three webhook levels a number reports.
+const (
+	numberCallback  = "https://hooks.example.com/whatsapp/number"
+	accountCallback = "https://hooks.example.com/whatsapp/account"
+	appCallback     = "https://hooks.example.com/whatsapp/app"
+)
+
 func TestPhoneNumbersDataSource(t *testing.T) {
 	ids := acctest.FixtureIDs(t)
 	seed := simulator.DefaultSeed()
@@ -25,6 +32,11 @@ func TestPhoneNumbersDataSource(t *testing.T) {
 	seed.WABAs[0].PhoneNumbers = append(seed.WABAs[0].PhoneNumbers, map[string]any{
 		"id": sandboxPhone, "display_phone_number": "+1 555-010-0003", "account_mode": "SANDBOX",
 	})
+	// Every webhook level is set for the first number; the others have the
+	// account's and the app's only.
+	seed.WABAs[0].PhoneNumbers[0]["webhook_configuration"] = map[string]any{"phone_number": numberCallback}
+	seed.WABAs[0].Subscriptions = append(seed.WABAs[0].Subscriptions, simulator.Subscription{AppID: ids.App, OverrideCallbackURI: accountCallback})
+	seed.AppSubscriptions = map[string][]simulator.AppSubscription{ids.App: {{Object: graph.WABAWebhookObject, CallbackURL: appCallback, Fields: []simulator.SubscribedField{{Name: "messages"}}}}}
 	fx := acctest.NewFixtureServer(t, acctest.WithSeed(seed))
 	all := tfjsonpath.New("phone_numbers")
 	resource.UnitTest(t, resource.TestCase{
@@ -55,6 +67,11 @@ data "whatsapp_phone_numbers" "sandbox" {
 					"account_mode":                 knownvalue.StringExact("LIVE"),
 					"is_official_business_account": knownvalue.Bool(false),
 					"last_onboarded_time":          knownvalue.StringExact("2024-03-01T10:00:00+0000"),
+					"webhook_configuration": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"phone_number":              knownvalue.StringExact(numberCallback),
+						"whatsapp_business_account": knownvalue.StringExact(accountCallback),
+						"application":               knownvalue.StringExact(appCallback),
+					}),
 				})),
 				statecheck.ExpectKnownValue("data.whatsapp_phone_numbers.all", all.AtSliceIndex(1).AtMapKey("quality_rating"), knownvalue.StringExact("YELLOW")),
 				statecheck.ExpectKnownValue("data.whatsapp_phone_numbers.all", all.AtSliceIndex(2), knownvalue.ObjectExact(map[string]knownvalue.Check{
@@ -70,6 +87,11 @@ data "whatsapp_phone_numbers" "sandbox" {
 					"account_mode":                 knownvalue.StringExact("SANDBOX"),
 					"is_official_business_account": knownvalue.Null(),
 					"last_onboarded_time":          knownvalue.Null(),
+					"webhook_configuration": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"phone_number":              knownvalue.Null(),
+						"whatsapp_business_account": knownvalue.StringExact(accountCallback),
+						"application":               knownvalue.StringExact(appCallback),
+					}),
 				})),
 				statecheck.ExpectKnownValue("data.whatsapp_phone_numbers.sandbox", all, knownvalue.ListSizeExact(1)),
 				statecheck.ExpectKnownValue("data.whatsapp_phone_numbers.sandbox", all.AtSliceIndex(0).AtMapKey("id"), knownvalue.StringExact(sandboxPhone)),

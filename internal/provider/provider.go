@@ -57,6 +57,7 @@ func (p *whatsappProvider) Resources(context.Context) []func() resource.Resource
 		NewSubscribedAppResource,
 		NewAssignedUserResource,
 		NewAppWebhookSubscriptionResource,
+		NewPhoneNumberWebhookResource,
 	}
 }
 
@@ -67,6 +68,7 @@ func (p *whatsappProvider) DataSources(context.Context) []func() datasource.Data
 		NewAssignedUsersDataSource,
 		NewPhoneNumbersDataSource,
 		NewMessageTemplatesDataSource,
+		NewBusinessAccountsDataSource,
 	}
 }
 

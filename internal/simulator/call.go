@@ -25,6 +25,8 @@ const (
 	tmplMessageTemplates = "/{waba-id}/message_templates"
 	tmplAppSubscriptions = "/{app-id}/subscriptions"
 	tmplOwnedWABAs       = "/{business-id}/owned_whatsapp_business_accounts"
+	tmplClientWABAs      = "/{business-id}/client_whatsapp_business_accounts"
+	tmplPhoneNumber      = "/{phone-number-id}"
 	tmplUnknown          = "unknown"
 )
 
@@ -99,6 +101,8 @@ func templateFor(segs []string) string {
 			return tmplAppSubscriptions
 		case "owned_whatsapp_business_accounts":
 			return tmplOwnedWABAs
+		case "client_whatsapp_business_accounts":
+			return tmplClientWABAs
 		}
 	}
 	return tmplUnknown

@@ -2,8 +2,10 @@
 // Graph API that the WhatsApp provider manages: the WhatsApp Business Account
 // node and its subscribed_apps, assigned_users, phone_numbers and
 // message_templates edges, GET /app, the app-level /{app-id}/subscriptions
-// edge and a business's owned_whatsapp_business_accounts (the WABAs it owns
-// that the token can see, which needs business_management).
+// edge and a business's owned_whatsapp_business_accounts and
+// client_whatsapp_business_accounts (the WABAs it owns, and those other
+// businesses shared with it, that the token can see; both need
+// business_management).
 //
 // It follows the documented contract closely enough (error bodies, status
 // codes, cursor paging, usage headers, documented traps such as a bare POST to
@@ -58,10 +60,12 @@
 //	businesses             [{id, name}]
 //	users                  [{id, name, user_type, business_id}]; BUSINESS_USER or SYSTEM_USER
 //	wabas                  [{id, business_id, fields, subscribed_apps, assigned_users,
-//	                       phone_numbers, message_templates}]; fields, phone_numbers and
-//	                       message_templates are free-form Graph objects;
+//	                       phone_numbers, message_templates, client_of}]; fields, phone_numbers
+//	                       and message_templates are free-form Graph objects;
 //	                       subscribed_apps is [{app_id, override_callback_uri}],
-//	                       assigned_users is [{user_id, tasks}]
+//	                       assigned_users is [{user_id, tasks}], client_of is
+//	                       [{business_id, permitted_tasks}]: partner businesses (not the
+//	                       owner) that list the WABA on client_whatsapp_business_accounts
 //	app_subscriptions      {"<app-id>": [{object, callback_url, fields, include_values}]};
 //	                       fields are names or {name, version} (version defaults to the
 //	                       latest); seeded subscriptions are active
@@ -142,4 +146,30 @@
 // to max_page_size, or page_size without a limit) exceeds N answers HTTP 500,
 // code 1, subcode 99, "Please reduce the amount of data you're asking for";
 // a smaller limit works.
+//
+// # Phone numbers and their webhook override
+//
+// A phone number's own node, /{phone-number-id}, answers GET with its fields
+// and POST with webhook_configuration {override_callback_uri, verify_token}
+// (a JSON body, or the object JSON-encoded in a form parameter), which sets
+// the number's callback override; an empty override_callback_uri removes
+// it. The number answers like its WABA: 100/33 to a token that cannot see
+// the WABA, and counted against the WABA's budget.
+//
+// webhook_configuration, asked on the node or on the phone_numbers edge
+// (fields=id,webhook_configuration), is {phone_number,
+// whatsapp_business_account, application} for the token's app: the number's
+// override, the WABA-level override of the app's subscription, and the app's
+// callback URL for whatsapp_business_account webhooks; a level without a URL
+// is left out. A seed sets a number's override as webhook_configuration
+// {phone_number} in the number's phone_numbers item; the other two levels
+// come from subscribed_apps and app_subscriptions.
+//
+// Meta verifies a new override with the same handshake as an app's callback:
+// the simulator performs it when the callback's host is loopback (error 2200
+// when the endpoint does not answer the challenge) and accepts any other
+// https URL unverified, since it never contacts another machine. Setting an
+// override from an app that is not subscribed to the number's WABA fails with
+// code 100: Meta documents the precondition, not the error, so the message is
+// the simulator's own.
 package simulator

@@ -23,7 +23,7 @@ func (s *Server) listPhoneNumbers(c *call, w *WABA) response {
 	if gerr := phoneRules.check(fields, c.version); gerr != nil {
 		return errorResponse(gerr)
 	}
-	return s.listResponse(c, phoneNumberItems(w, fields), listOptions{})
+	return s.listResponse(c, s.withWebhookConfigurations(c.appID, w, phoneNumberItems(w, fields), fields), listOptions{})
 }
 
 // phoneNumberItems projects the WABA's numbers; fields must be checked.

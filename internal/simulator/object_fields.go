@@ -52,6 +52,8 @@ var (
 	phoneObjectFields = map[string]*objectType{
 		"health_status": healthStatus,
 		"throughput":    phoneThroughput,
+		// Seen in public client code: {phone_number, whatsapp_business_account, application}.
+		"webhook_configuration": webhookConfigurationObject,
 	}
 )
 

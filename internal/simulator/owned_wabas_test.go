@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"net/http"
+	"reflect"
 	"testing"
 )
 
@@ -20,6 +21,13 @@ func TestOwnedWABAs(t *testing.T) {
 	}
 	if got := s.Counts()["GET "+tmplOwnedWABAs]; got != 1 {
 		t.Errorf("counted %d under %s, want 1", got, tmplOwnedWABAs)
+	}
+
+	full := dataOf(t, get(t, s, ownedWABAsPath+"?fields=id,name,timezone_id,message_template_namespace"))
+	if want := map[string]any{
+		"id": fixtureWABA, "name": "Acme Support", "timezone_id": "1", "message_template_namespace": "ba30dd89_2ebd_41e4_b805_f2c05ae04cc9",
+	}; !reflect.DeepEqual(full[0], want) {
+		t.Errorf("item = %v, want %v", full[0], want)
 	}
 
 	one := get(t, s, ownedWABAsPath+"?limit=1")
@@ -43,6 +51,8 @@ func TestOwnedWABAsErrors(t *testing.T) {
 	s := newTestServer(t)
 	wantError(t, get(t, s, "/v25.0/999999999/owned_whatsapp_business_accounts"), http.StatusBadRequest, 100, 33, "")
 	wantError(t, get(t, s, ownedWABAsPath+"?fields=name,nonsense"), http.StatusBadRequest, 100, 0, "")
+	// Meta documents permitted_tasks on the client edge only.
+	wantError(t, get(t, s, ownedWABAsPath+"?fields=id,permitted_tasks"), http.StatusBadRequest, 100, 0, "")
 	wantError(t, send(t, s, apiReq{target: ownedWABAsPath, token: fixtureReadonlyToken}), http.StatusForbidden, 200, 0, "")
 	wantError(t, send(t, s, apiReq{method: http.MethodPost, target: ownedWABAsPath, token: tokenOK}), http.StatusBadRequest, 100, 33, "")
 }

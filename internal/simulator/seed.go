@@ -77,6 +77,16 @@ type WABA struct {
 	Assignments      []Assignment     `json:"assigned_users"`
 	PhoneNumbers     []map[string]any `json:"phone_numbers"`
 	MessageTemplates []map[string]any `json:"message_templates"`
+	// ClientOf are the partner businesses the WABA is shared with: each lists
+	// it on its client_whatsapp_business_accounts edge.
+	ClientOf []ClientAccess `json:"client_of,omitempty"`
+}
+
+// ClientAccess shares a WABA with a partner business, which may perform
+// PermittedTasks on it.
+type ClientAccess struct {
+	BusinessID     string   `json:"business_id"`
+	PermittedTasks []string `json:"permitted_tasks"`
 }
 
 // Subscription is an app subscribed to a WABA's webhooks.

@@ -32,6 +32,9 @@ func TestLoadSeedJSONAndYAML(t *testing.T) {
 		!reflect.DeepEqual(s.WABAs[0].Assignments[0].Tasks, []string{"MANAGE", "DEVELOP"}) {
 		t.Errorf("WABA not loaded: %+v", s.WABAs)
 	}
+	if want := []ClientAccess{{BusinessID: "777", PermittedTasks: []string{"MANAGE", "VIEW_COST"}}}; !reflect.DeepEqual(s.WABAs[0].ClientOf, want) {
+		t.Errorf("client_of = %+v, want %+v", s.WABAs[0].ClientOf, want)
+	}
 	if s.SubscribedAppsShape != SubscribedAppsFlat || s.HeavyPageSize != 40 ||
 		!reflect.DeepEqual(s.Tokens[1].HiddenWABAs, []string{"444"}) {
 		t.Errorf("shape, heavy page size or hidden WABAs not loaded: %+v", s)
@@ -84,6 +87,11 @@ func TestLoadedSeedServes(t *testing.T) {
 	}
 	heavy := send(t, s, apiReq{target: "/v25.0/444/phone_numbers?limit=41&appsecret_proof=" + proof, token: "json-token"})
 	wantError(t, heavy, http.StatusInternalServerError, 1, 99, "")
+
+	clients := dataOf(t, send(t, s, apiReq{target: "/v25.0/777/client_whatsapp_business_accounts?fields=id,permitted_tasks&appsecret_proof=" + proof, token: "json-token"}))
+	if want := []map[string]any{{"id": "444", "permitted_tasks": []any{"MANAGE", "VIEW_COST"}}}; !reflect.DeepEqual(clients, want) {
+		t.Errorf("seeded client WABAs = %v, want %v", clients, want)
+	}
 
 	appSubs := send(t, s, apiReq{target: "/v25.0/111/subscriptions", token: "111|s3"})
 	want := `{"data":[{"active":true,"callback_url":"https://hooks.example.com/app","fields":[{"name":"messages","version":"` +
@@ -183,6 +191,20 @@ func TestSeedValidation(t *testing.T) {
 		{name: "shape", mutate: func(s *Seed) { s.SubscribedAppsShape = "round" }, want: `subscribed_apps_shape "round"`},
 		{name: "heavy page size", mutate: func(s *Seed) { s.HeavyPageSize = -1 }, want: "heavy_page_size -1"},
 		{name: "hidden WABA not seeded", mutate: func(s *Seed) { s.Tokens[2].HiddenWABAs = []string{"999"} }, want: `tokens[2].hidden_wabas: WABA "999"`},
+		{name: "client of an unknown business", mutate: func(s *Seed) {
+			s.WABAs[0].ClientOf = []ClientAccess{{BusinessID: "999", PermittedTasks: []string{"MANAGE"}}}
+		}, want: `wabas[` + fixtureWABA + `].client_of: business "999" is not in the seed`},
+		{name: "client of its owner", mutate: func(s *Seed) {
+			s.WABAs[0].ClientOf = []ClientAccess{{BusinessID: fixtureBusiness}}
+		}, want: "owns the WABA"},
+		{name: "client of a business twice", mutate: func(s *Seed) {
+			s.Businesses = append(s.Businesses, Business{ID: "777", Name: "Partner"})
+			s.WABAs[0].ClientOf = []ClientAccess{{BusinessID: "777"}, {BusinessID: "777"}}
+		}, want: "business 777 appears twice"},
+		{name: "client permitted an unknown task", mutate: func(s *Seed) {
+			s.Businesses = append(s.Businesses, Business{ID: "777", Name: "Partner"})
+			s.WABAs[0].ClientOf = []ClientAccess{{BusinessID: "777", PermittedTasks: []string{"MANAGER"}}}
+		}, want: `permitted task "MANAGER"`},
 		{name: "subscription of an unknown app", mutate: func(s *Seed) {
 			s.AppSubscriptions = map[string][]AppSubscription{"999": {sub()}}
 		}, want: `app "999"`},

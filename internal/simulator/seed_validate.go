@@ -12,8 +12,9 @@ func (s Seed) settings() Settings {
 
 // Validate reports seed options that would otherwise be ignored without a
 // word: an unknown subscribed_apps shape, a negative heavy_page_size, a
-// hidden WABA that is not seeded, or an app subscription that the app could
-// not have made.
+// hidden WABA that is not seeded, a WABA shared with a business that could
+// not be its client, or an app subscription that the app could not have
+// made.
 func (s Seed) Validate() error {
 	if _, err := s.settings().normalized(); err != nil {
 		return err
@@ -21,6 +22,9 @@ func (s Seed) Validate() error {
 	wabas := map[string]bool{}
 	for _, w := range s.WABAs {
 		wabas[w.ID] = true
+		if err := w.validateClients(s.Businesses); err != nil {
+			return fmt.Errorf("wabas[%s].client_of: %w", w.ID, err)
+		}
 	}
 	for i, t := range s.Tokens {
 		for _, id := range t.HiddenWABAs {
@@ -46,6 +50,31 @@ func (s Seed) Validate() error {
 				return fmt.Errorf("app_subscriptions of app %s: object %q appears twice", appID, sub.Object)
 			}
 			objects = append(objects, sub.Object)
+		}
+	}
+	return nil
+}
+
+// validateClients checks that each partner business is seeded, is not the
+// WABA's owner (an owner lists the WABA as owned, not as a client's), is
+// named once, and was permitted tasks Graph knows.
+func (w WABA) validateClients(businesses []Business) error {
+	var seen []string
+	for _, c := range w.ClientOf {
+		if !slices.ContainsFunc(businesses, func(b Business) bool { return b.ID == c.BusinessID }) {
+			return fmt.Errorf("business %q is not in the seed", c.BusinessID)
+		}
+		if c.BusinessID == w.BusinessID {
+			return fmt.Errorf("business %s owns the WABA and cannot also be its client", c.BusinessID)
+		}
+		if slices.Contains(seen, c.BusinessID) {
+			return fmt.Errorf("business %s appears twice", c.BusinessID)
+		}
+		seen = append(seen, c.BusinessID)
+		for _, task := range c.PermittedTasks {
+			if !slices.Contains(validTasks, task) {
+				return fmt.Errorf("business %s: permitted task %q is not one of %v", c.BusinessID, task, validTasks)
+			}
 		}
 	}
 	return nil

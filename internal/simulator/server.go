@@ -96,6 +96,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := newCall(r, traceID(s.traceCount.Add(1)), s.now())
+	s.routePhoneNumberNode(c)
 	rec := Request{
 		Method:   r.Method,
 		Path:     r.URL.Path,
@@ -148,8 +149,12 @@ func (s *Server) route(c *call) response {
 		return s.serveWABAScoped(c)
 	case tmplAppSubscriptions:
 		return s.serveAppSubscriptions(c)
+	case tmplPhoneNumber:
+		return s.servePhoneNumber(c)
 	case tmplOwnedWABAs:
 		return s.serveOwnedWABAs(c)
+	case tmplClientWABAs:
+		return s.serveClientWABAs(c)
 	}
 	if len(c.segs) == 1 {
 		return errorResponse(errUnknownAlias(c.segs[0]))

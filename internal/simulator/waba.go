@@ -126,7 +126,7 @@ func (s *Server) getWABA(c *call, w *WABA) response {
 		switch f.name {
 		case "id":
 		case "phone_numbers":
-			out[f.name] = map[string]any{"data": phoneNumberItems(w, f.subFields())}
+			out[f.name] = map[string]any{"data": s.withWebhookConfigurations(c.appID, w, phoneNumberItems(w, f.subFields()), f.subFields())}
 		case "message_templates":
 			out[f.name] = map[string]any{"data": s.templateItems(w, f.subFields(), nil)}
 		case "subscribed_apps":

@@ -39,7 +39,10 @@ Seed file (-seed, .json or .yaml with the same keys; unknown keys are refused):
   users                  [{id, name, user_type, business_id}]
   wabas                  [{id, business_id, fields, subscribed_apps: [{app_id,
                          override_callback_uri}], assigned_users: [{user_id, tasks}],
-                         phone_numbers, message_templates}]
+                         phone_numbers, message_templates,
+                         client_of: [{business_id, permitted_tasks}]}]
+                         client_of: partner businesses (not the owner) that list the
+                         WABA on client_whatsapp_business_accounts
   app_subscriptions      {"<app-id>": [{object, callback_url, fields, include_values}]}
                          fields: names or {name, version}
   page_size              page size without a limit (default 25)
@@ -53,6 +56,10 @@ Seed file (-seed, .json or .yaml with the same keys; unknown keys are refused):
                          as real v25.0 answered)
   heavy_page_size        list pages larger than this answer HTTP 500 "Please reduce the
                          amount of data"; 0 is off
+
+A phone_numbers item may hold webhook_configuration: {phone_number: "<url>"}, the
+number's callback override (POST /<phone-number-id> sets it; a loopback callback
+must pass Meta's verification handshake, any other is accepted unverified).
 `
 
 const adminUsage = `

@@ -1,0 +1,88 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
+)
+
+// addPhoneNumberNotListedError stops a create whose number the WABA does
+// not list: the override would be set on a number of another account, or
+// on none.
+func addPhoneNumberNotListedError(diags *diag.Diagnostics, waba, phone string) {
+	diags.AddAttributeError(path.Root("phone_number_id"), "Phone number not found",
+		fmt.Sprintf("WhatsApp Business Account %s does not list phone number %s, so no override was set. phone_number_id is the number's Graph ID "+
+			"(such as \"106540352242922\"), not the phone number itself; the whatsapp_phone_numbers data source lists the IDs of the account's numbers. "+
+			"Check also that waba_id is the account that owns the number.", waba, phone))
+}
+
+// overrideVerificationAdvice explains Meta's check of the callback when that
+// is what failed (Graph code 2200).
+func overrideVerificationAdvice(err error) string {
+	if ge, ok := graph.AsError(err); !ok || ge.Code != 2200 {
+		return ""
+	}
+	return "Meta could not verify override_callback_uri. It sends GET <override_callback_uri>?hub.mode=subscribe&hub.challenge=<number>&hub.verify_token=<token> " +
+		"and expects HTTP 200 with the challenge as the whole body. Check that the endpoint is reachable over https with a valid certificate, " +
+		"and that it compares hub.verify_token with verify_token_wo."
+}
+
+// appNotSubscribedAdvice tells, when Graph refuses the override with code
+// 100, whether the token's app is subscribed to the WABA: Meta sets a
+// number's override only for an app subscribed to the number's WABA, and
+// does not document the error it gives otherwise. The subscription is read
+// (one request, only after such a refusal) rather than guessed.
+func appNotSubscribedAdvice(ctx context.Context, client *graph.Client, err error, waba string) string {
+	ge, ok := graph.AsError(err)
+	if !ok || ge.Code != 100 || graph.IsMissingOrHidden(err) {
+		return ""
+	}
+	subscribe := fmt.Sprintf("Subscribe the app first with a whatsapp_subscribed_app resource for WhatsApp Business Account %s, "+
+		"and add depends_on = [whatsapp_subscribed_app.<name>] to this resource so that Terraform subscribes the app before it sets the override.", waba)
+	sub, readErr := client.FindTokenAppSubscription(ctx, waba)
+	switch {
+	case readErr != nil:
+		return "Meta sets a phone number's callback override only for an app subscribed to the number's WhatsApp Business Account, and the provider could not " +
+			"check that the app that owns the access token is subscribed to " + waba + " (" + readErr.Error() + "). If it is not: " + subscribe
+	case sub == nil:
+		return fmt.Sprintf("The app that owns the access token is not subscribed to WhatsApp Business Account %s, and Meta sets a phone number's callback "+
+			"override only for an app subscribed to the number's WhatsApp Business Account. Nothing was changed. ", waba) + subscribe
+	}
+	return ""
+}
+
+// phoneNumberWebhookVerifyToken requires verify_token_wo: Meta verifies
+// override_callback_uri with it whenever the override is set. The attribute
+// is optional in the schema so that this message, not the framework's
+// "Missing Configuration for Required Attribute", is what a generated
+// configuration meets.
+type phoneNumberWebhookVerifyToken struct{}
+
+var _ resource.ConfigValidator = phoneNumberWebhookVerifyToken{}
+
+func (phoneNumberWebhookVerifyToken) Description(context.Context) string {
+	return "verify_token_wo must be set"
+}
+
+func (phoneNumberWebhookVerifyToken) MarkdownDescription(context.Context) string {
+	return "`verify_token_wo` must be set"
+}
+
+func (phoneNumberWebhookVerifyToken) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var token types.String
+	var version types.Int64
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("verify_token_wo"), &token)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("verify_token_wo_version"), &version)...)
+	if resp.Diagnostics.HasError() || !token.IsNull() {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("verify_token_wo"), "Missing verify_token_wo",
+		"Meta verifies override_callback_uri with a verify token whenever the override is set, so it needs the token it sends to that URL. "+
+			addVerifyTokenAdvice(version))
+}
