@@ -9,10 +9,12 @@ type reads struct {
 	assignedUsers    readCache[[]AssignedUser]
 	subscribedApps   readCache[[]SubscribedApp]
 	phoneNumbers     readCache[[]PhoneNumber]
+	automations      readCache[[]automationItem]
 	templates        readCache[[]MessageTemplate]
 	appSubscriptions readCache[[]AppSubscription]
 	ownedWABAs       readCache[[]OwnedWABA]
 	clientWABAs      readCache[[]ClientWABA]
+	qrCodes          readCache[[]QRCode]
 }
 
 // nodeScope is the cache scope of an object's own reads (its node, not an

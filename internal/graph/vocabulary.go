@@ -50,3 +50,12 @@ const (
 	ExampleUserID        = "1972555232742222" // a system user
 	ExamplePhoneNumberID = "106540352242922"
 )
+
+// QRImageFormats are the image formats of a QR code, sent as
+// generate_qr_image on create and as qr_image_url.format(...) on reads
+// (Meta's WhatsApp OpenAPI description, message_qrdls).
+var QRImageFormats = []string{"PNG", "SVG"}
+
+// QRPrefilledMessageMax is the longest prefilled_message Graph accepts, in
+// characters (Meta's WhatsApp OpenAPI description, message_qrdls).
+const QRPrefilledMessageMax = 140

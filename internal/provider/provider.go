@@ -58,6 +58,8 @@ func (p *whatsappProvider) Resources(context.Context) []func() resource.Resource
 		NewAssignedUserResource,
 		NewAppWebhookSubscriptionResource,
 		NewPhoneNumberWebhookResource,
+		NewConversationalAutomationResource,
+		NewQRCodeResource,
 	}
 }
 

@@ -76,6 +76,9 @@ func splitPath(p string) []string {
 }
 
 func templateFor(segs []string) string {
+	if t := qrCodeTemplate(segs); t != "" {
+		return t
+	}
 	switch len(segs) {
 	case 1:
 		if segs[0] == "app" {
@@ -103,6 +106,8 @@ func templateFor(segs []string) string {
 			return tmplOwnedWABAs
 		case "client_whatsapp_business_accounts":
 			return tmplClientWABAs
+		case "conversational_automation":
+			return tmplConversationalAutomation
 		}
 	}
 	return tmplUnknown

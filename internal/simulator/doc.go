@@ -66,6 +66,7 @@
 //	                       assigned_users is [{user_id, tasks}], client_of is
 //	                       [{business_id, permitted_tasks}]: partner businesses (not the
 //	                       owner) that list the WABA on client_whatsapp_business_accounts
+//	                       (a phone number's message_qrdls, [{code, prefilled_message}], seeds its QR codes)
 //	app_subscriptions      {"<app-id>": [{object, callback_url, fields, include_values}]};
 //	                       fields are names or {name, version} (version defaults to the
 //	                       latest); seeded subscriptions are active

@@ -30,7 +30,7 @@ func (s *Server) listPhoneNumbers(c *call, w *WABA) response {
 func phoneNumberItems(w *WABA, fields []fieldSpec) []any {
 	items := make([]any, 0, len(w.PhoneNumbers))
 	for _, p := range w.PhoneNumbers {
-		items = append(items, project(withLegacyTier(p), fields, defaultPhoneFields, phoneObjectFields))
+		items = append(items, project(withAutomation(withLegacyTier(p)), fields, defaultPhoneFields, phoneObjectFields))
 	}
 	return items
 }

@@ -54,6 +54,8 @@ var (
 		"throughput":    phoneThroughput,
 		// Seen in public client code: {phone_number, whatsapp_business_account, application}.
 		"webhook_configuration": webhookConfigurationObject,
+		// Seen in public client code: {enable_welcome_message, prompts, commands}.
+		"conversational_automation": conversationalAutomationObject,
 	}
 )
 

@@ -92,7 +92,7 @@ func (s *Server) getPhoneNumber(c *call, w *WABA, phone map[string]any) response
 	if gerr := phoneRules.check(fields, c.version); gerr != nil {
 		return errorResponse(gerr)
 	}
-	item := project(withLegacyTier(phone), fields, defaultPhoneFields, phoneObjectFields)
+	item := project(withAutomation(withLegacyTier(phone)), fields, defaultPhoneFields, phoneObjectFields)
 	return jsonResponse(s.withWebhookConfigurations(c.appID, w, []any{item}, fields)[0])
 }
 

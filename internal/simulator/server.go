@@ -151,10 +151,14 @@ func (s *Server) route(c *call) response {
 		return s.serveAppSubscriptions(c)
 	case tmplPhoneNumber:
 		return s.servePhoneNumber(c)
+	case tmplConversationalAutomation:
+		return s.serveConversationalAutomation(c)
 	case tmplOwnedWABAs:
 		return s.serveOwnedWABAs(c)
 	case tmplClientWABAs:
 		return s.serveClientWABAs(c)
+	case tmplQRCodes, tmplQRCode:
+		return s.serveQRCodes(c)
 	}
 	if len(c.segs) == 1 {
 		return errorResponse(errUnknownAlias(c.segs[0]))

@@ -43,6 +43,7 @@ Seed file (-seed, .json or .yaml with the same keys; unknown keys are refused):
                          client_of: [{business_id, permitted_tasks}]}]
                          client_of: partner businesses (not the owner) that list the
                          WABA on client_whatsapp_business_accounts
+                         a phone number's message_qrdls: [{code, prefilled_message}]
   app_subscriptions      {"<app-id>": [{object, callback_url, fields, include_values}]}
                          fields: names or {name, version}
   page_size              page size without a limit (default 25)
