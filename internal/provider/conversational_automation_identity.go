@@ -2,74 +2,16 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/wabactl/terraform-provider-whatsapp/internal/validators"
 )
 
 var _ resource.ResourceWithIdentity = (*conversationalAutomationResource)(nil)
 
-// conversationalAutomationIdentity names a number's automation by the WABA
-// and the number: the WABA is where the provider reads every number's
-// automation at once, so both are needed.
-type conversationalAutomationIdentity struct {
-	WABAID        types.String `tfsdk:"waba_id"`
-	PhoneNumberID types.String `tfsdk:"phone_number_id"`
-}
-
-func newConversationalAutomationIdentity(waba, phone string) conversationalAutomationIdentity {
-	return conversationalAutomationIdentity{WABAID: types.StringValue(waba), PhoneNumberID: types.StringValue(phone)}
-}
-
 func (r *conversationalAutomationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"waba_id":         identityschema.StringAttribute{RequiredForImport: true, Description: "ID of the WhatsApp Business Account that owns the phone number."},
-			"phone_number_id": identityschema.StringAttribute{RequiredForImport: true, Description: "ID of the phone number."},
-		},
-	}
+	resp.IdentitySchema = phoneNumberIdentitySchema()
 }
 
 func (r *conversationalAutomationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	var waba, phone string
-	if importingByIdentity(req) {
-		var id conversationalAutomationIdentity
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &id)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		waba, phone = id.WABAID.ValueString(), id.PhoneNumberID.ValueString()
-		for _, part := range []struct{ name, value, example string }{{"waba_id", waba, "102290129340398"}, {"phone_number_id", phone, "106540352242922"}} {
-			if !validators.IsNumericID(part.value) {
-				resp.Diagnostics.AddAttributeError(path.Root(part.name), "Invalid import identity",
-					fmt.Sprintf("%s's identity %s must be a numeric Graph ID, e.g. %q; got %q.", conversationalAutomationType, part.name, part.example, part.value))
-			}
-		}
-	} else {
-		var ok bool
-		if waba, phone, ok = parseConversationalAutomationID(req.ID); !ok {
-			resp.Diagnostics.AddError("Invalid import ID",
-				fmt.Sprintf("%s is imported by <waba_id>/<phone_number_id> (the resource's id), each part a numeric Graph ID, "+
-					"e.g. \"102290129340398/106540352242922\"; got %q.", conversationalAutomationType, req.ID))
-		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	setIdentity(ctx, resp.Identity, newConversationalAutomationIdentity(waba, phone), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), waba+"/"+phone)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("waba_id"), waba)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("phone_number_id"), phone)...)
-}
-
-// parseConversationalAutomationID reads "<waba_id>/<phone_number_id>".
-func parseConversationalAutomationID(id string) (waba, phone string, ok bool) {
-	waba, phone, found := strings.Cut(id, "/")
-	return waba, phone, found && validators.IsNumericID(waba) && validators.IsNumericID(phone)
+	importPhoneNumberSingleton(ctx, conversationalAutomationType, req, resp)
 }

@@ -173,7 +173,7 @@ func (r *conversationalAutomationResource) Create(ctx context.Context, req resou
 	if !r.write(ctx, &plan, &resp.Diagnostics, "set the conversational automation of", false) {
 		return
 	}
-	setIdentity(ctx, resp.Identity, newConversationalAutomationIdentity(waba, phone), &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, newPhoneNumberIdentity(waba, phone), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -184,7 +184,7 @@ func (r *conversationalAutomationResource) Read(ctx context.Context, req resourc
 		return
 	}
 	waba, phone := state.WABAID.ValueString(), state.PhoneNumberID.ValueString()
-	setIdentity(ctx, resp.Identity, newConversationalAutomationIdentity(waba, phone), &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, newPhoneNumberIdentity(waba, phone), &resp.Diagnostics)
 	a, err := r.data.client.FindConversationalAutomation(ctx, waba, phone)
 	if reportGraphCall(&resp.Diagnostics, r.data.client, fmt.Sprintf("read the conversational automation of phone number %s on WhatsApp Business Account %s", phone, waba),
 		err, missingWABAAdvice(err, waba, true)) {
@@ -211,7 +211,7 @@ func (r *conversationalAutomationResource) Update(ctx context.Context, req resou
 	if !r.write(ctx, &plan, &resp.Diagnostics, "update the conversational automation of", true) {
 		return
 	}
-	setIdentity(ctx, resp.Identity, newConversationalAutomationIdentity(plan.WABAID.ValueString(), plan.PhoneNumberID.ValueString()), &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, newPhoneNumberIdentity(plan.WABAID.ValueString(), plan.PhoneNumberID.ValueString()), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

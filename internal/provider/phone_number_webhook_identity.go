@@ -2,74 +2,16 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/wabactl/terraform-provider-whatsapp/internal/validators"
 )
 
 var _ resource.ResourceWithIdentity = (*phoneNumberWebhookResource)(nil)
 
-// phoneNumberWebhookIdentity names a number's override by the WABA and the
-// number: the WABA is where the provider reads every number's override at
-// once, so both are needed.
-type phoneNumberWebhookIdentity struct {
-	WABAID        types.String `tfsdk:"waba_id"`
-	PhoneNumberID types.String `tfsdk:"phone_number_id"`
-}
-
-func newPhoneNumberWebhookIdentity(waba, phone string) phoneNumberWebhookIdentity {
-	return phoneNumberWebhookIdentity{WABAID: types.StringValue(waba), PhoneNumberID: types.StringValue(phone)}
-}
-
 func (r *phoneNumberWebhookResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"waba_id":         identityschema.StringAttribute{RequiredForImport: true, Description: "ID of the WhatsApp Business Account that owns the phone number."},
-			"phone_number_id": identityschema.StringAttribute{RequiredForImport: true, Description: "ID of the phone number."},
-		},
-	}
+	resp.IdentitySchema = phoneNumberIdentitySchema()
 }
 
 func (r *phoneNumberWebhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	var waba, phone string
-	if importingByIdentity(req) {
-		var id phoneNumberWebhookIdentity
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &id)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		waba, phone = id.WABAID.ValueString(), id.PhoneNumberID.ValueString()
-		for _, part := range []struct{ name, value, example string }{{"waba_id", waba, "102290129340398"}, {"phone_number_id", phone, "106540352242922"}} {
-			if !validators.IsNumericID(part.value) {
-				resp.Diagnostics.AddAttributeError(path.Root(part.name), "Invalid import identity",
-					fmt.Sprintf("%s's identity %s must be a numeric Graph ID, e.g. %q; got %q.", phoneNumberWebhookType, part.name, part.example, part.value))
-			}
-		}
-	} else {
-		var ok bool
-		if waba, phone, ok = parsePhoneNumberWebhookID(req.ID); !ok {
-			resp.Diagnostics.AddError("Invalid import ID",
-				fmt.Sprintf("%s is imported by <waba_id>/<phone_number_id> (the resource's id), each part a numeric Graph ID, "+
-					"e.g. \"102290129340398/106540352242922\"; got %q.", phoneNumberWebhookType, req.ID))
-		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	setIdentity(ctx, resp.Identity, newPhoneNumberWebhookIdentity(waba, phone), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), waba+"/"+phone)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("waba_id"), waba)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("phone_number_id"), phone)...)
-}
-
-// parsePhoneNumberWebhookID reads "<waba_id>/<phone_number_id>".
-func parsePhoneNumberWebhookID(id string) (waba, phone string, ok bool) {
-	waba, phone, found := strings.Cut(id, "/")
-	return waba, phone, found && validators.IsNumericID(waba) && validators.IsNumericID(phone)
+	importPhoneNumberSingleton(ctx, phoneNumberWebhookType, req, resp)
 }

@@ -144,7 +144,7 @@ func (r *phoneNumberWebhookResource) Create(ctx context.Context, req resource.Cr
 	plan.ID = types.StringValue(waba + "/" + phone)
 	plan.WABACallbackURI, plan.AppCallbackURI = emptyAsNull(existing.WhatsAppBusinessAccount), emptyAsNull(existing.Application)
 	plan.VerifyTokenWO = types.StringNull()
-	setIdentity(ctx, resp.Identity, newPhoneNumberWebhookIdentity(waba, phone), &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, newPhoneNumberIdentity(waba, phone), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -155,7 +155,7 @@ func (r *phoneNumberWebhookResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 	waba, phone := state.WABAID.ValueString(), state.PhoneNumberID.ValueString()
-	setIdentity(ctx, resp.Identity, newPhoneNumberWebhookIdentity(waba, phone), &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, newPhoneNumberIdentity(waba, phone), &resp.Diagnostics)
 	config, err := r.data.client.FindPhoneNumberWebhook(ctx, waba, phone)
 	if reportGraphCall(&resp.Diagnostics, r.data.client, fmt.Sprintf("read the webhook override of phone number %s on WhatsApp Business Account %s", phone, waba),
 		err, missingWABAAdvice(err, waba, true)) {
@@ -190,7 +190,7 @@ func (r *phoneNumberWebhookResource) Update(ctx context.Context, req resource.Up
 	waba, phone := plan.WABAID.ValueString(), plan.PhoneNumberID.ValueString()
 	plan.ID = types.StringValue(waba + "/" + phone)
 	plan.VerifyTokenWO = types.StringNull()
-	setIdentity(ctx, resp.Identity, newPhoneNumberWebhookIdentity(waba, phone), &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, newPhoneNumberIdentity(waba, phone), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
