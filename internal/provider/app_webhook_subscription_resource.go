@@ -124,7 +124,7 @@ func (r *appWebhookSubscriptionResource) Schema(_ context.Context, _ resource.Sc
 }
 
 func (r *appWebhookSubscriptionResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{appWebhookVerifyToken{}}
+	return []resource.ConfigValidator{appWebhookVerifyToken}
 }
 
 // ModifyPlan fails the plan, before any request, when the provider cannot

@@ -19,7 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
-	"github.com/wabactl/terraform-provider-whatsapp/internal/validators"
 )
 
 const conversationalAutomationType = "whatsapp_conversational_automation"
@@ -79,14 +78,6 @@ func (r *conversationalAutomationResource) Configure(_ context.Context, req reso
 }
 
 func (r *conversationalAutomationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replaced := func(desc, example string) schema.StringAttribute {
-		return schema.StringAttribute{
-			MarkdownDescription: desc,
-			Required:            true,
-			Validators:          []validator.String{validators.NumericID(example)},
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-		}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A phone number's conversational components (`POST /{phone-number-id}/conversational_automation`): the welcome message, " +
 			"ice breakers and commands WhatsApp shows in a chat with the business. Every number has exactly one; destroying the resource turns " +
@@ -97,9 +88,9 @@ func (r *conversationalAutomationResource) Schema(_ context.Context, _ resource.
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"waba_id": replaced("ID of the WhatsApp Business Account that owns the phone number. The provider reads the automation "+
+			"waba_id": requiredGraphID("ID of the WhatsApp Business Account that owns the phone number. The provider reads the automation "+
 				"of all the account's numbers at once, on this account.", "102290129340398"),
-			"phone_number_id": replaced("ID of the phone number (not the phone number itself), as `whatsapp_phone_numbers` lists it.", "106540352242922"),
+			"phone_number_id": requiredGraphID("ID of the phone number (not the phone number itself), as `whatsapp_phone_numbers` lists it.", "106540352242922"),
 			"enable_welcome_message": schema.BoolAttribute{
 				MarkdownDescription: "Whether WhatsApp sends the business a `request_welcome` webhook when a user opens a chat for the first time. " +
 					"Defaults to `false`. Meta reports that welcome messages are currently not functioning as intended.",

@@ -6,8 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
 )
@@ -55,34 +53,4 @@ func appNotSubscribedAdvice(ctx context.Context, client *graph.Client, err error
 			"override only for an app subscribed to the number's WhatsApp Business Account. Nothing was changed. ", waba) + subscribe
 	}
 	return ""
-}
-
-// phoneNumberWebhookVerifyToken requires verify_token_wo: Meta verifies
-// override_callback_uri with it whenever the override is set. The attribute
-// is optional in the schema so that this message, not the framework's
-// "Missing Configuration for Required Attribute", is what a generated
-// configuration meets.
-type phoneNumberWebhookVerifyToken struct{}
-
-var _ resource.ConfigValidator = phoneNumberWebhookVerifyToken{}
-
-func (phoneNumberWebhookVerifyToken) Description(context.Context) string {
-	return "verify_token_wo must be set"
-}
-
-func (phoneNumberWebhookVerifyToken) MarkdownDescription(context.Context) string {
-	return "`verify_token_wo` must be set"
-}
-
-func (phoneNumberWebhookVerifyToken) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var token types.String
-	var version types.Int64
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("verify_token_wo"), &token)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("verify_token_wo_version"), &version)...)
-	if resp.Diagnostics.HasError() || !token.IsNull() {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(path.Root("verify_token_wo"), "Missing verify_token_wo",
-		"Meta verifies override_callback_uri with a verify token whenever the override is set, so it needs the token it sends to that URL. "+
-			addVerifyTokenAdvice(version))
 }

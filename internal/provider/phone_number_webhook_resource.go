@@ -57,14 +57,6 @@ func (r *phoneNumberWebhookResource) Schema(_ context.Context, _ resource.Schema
 	informative := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 	}
-	replaced := func(desc, example string) schema.StringAttribute {
-		return schema.StringAttribute{
-			MarkdownDescription: desc,
-			Required:            true,
-			Validators:          []validator.String{validators.NumericID(example)},
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-		}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Sends one phone number's webhooks to a callback URL of its own (`POST /{phone-number-id}` with `webhook_configuration`), " +
 			"ahead of its WhatsApp Business Account's override and the app's callback. The app that owns the provider's access token must be " +
@@ -75,9 +67,9 @@ func (r *phoneNumberWebhookResource) Schema(_ context.Context, _ resource.Schema
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"waba_id": replaced("ID of the WhatsApp Business Account that owns the phone number. The provider reads the webhook settings "+
+			"waba_id": requiredGraphID("ID of the WhatsApp Business Account that owns the phone number. The provider reads the webhook settings "+
 				"of all the account's numbers at once, on this account.", "102290129340398"),
-			"phone_number_id": replaced("ID of the phone number (not the phone number itself), as `whatsapp_phone_numbers` lists it.", "106540352242922"),
+			"phone_number_id": requiredGraphID("ID of the phone number (not the phone number itself), as `whatsapp_phone_numbers` lists it.", "106540352242922"),
 			"override_callback_uri": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("URL this number's webhooks go to (https, at most %d characters). Meta verifies it with "+
 					"`verify_token_wo` when it is set. Changing it updates the override in place.", maxCallbackURILength),
@@ -109,7 +101,7 @@ func (r *phoneNumberWebhookResource) Schema(_ context.Context, _ resource.Schema
 }
 
 func (r *phoneNumberWebhookResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{phoneNumberWebhookVerifyToken{}}
+	return []resource.ConfigValidator{phoneNumberWebhookVerifyToken}
 }
 
 func (r *phoneNumberWebhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

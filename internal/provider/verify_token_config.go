@@ -50,24 +50,32 @@ func (subscribedAppVerifyToken) ValidateResource(ctx context.Context, req resour
 	}
 }
 
-// appWebhookVerifyToken requires verify_token_wo: Graph verifies
-// callback_url with it at every change of the subscription. The attribute
-// is optional in the schema so that this message, not the framework's
-// "Missing Configuration for Required Attribute", is what a generated
-// configuration meets.
-type appWebhookVerifyToken struct{}
+// requireVerifyToken requires verify_token_wo on a resource whose callback
+// Meta verifies with it; why says when it does. The attribute is optional in
+// the schema so that this message, not the framework's "Missing
+// Configuration for Required Attribute", is what a generated configuration
+// meets.
+type requireVerifyToken struct{ why string }
 
-var _ resource.ConfigValidator = appWebhookVerifyToken{}
+var _ resource.ConfigValidator = requireVerifyToken{}
 
-func (appWebhookVerifyToken) Description(context.Context) string {
+// appWebhookVerifyToken: Graph verifies callback_url at every change of the
+// app's subscription.
+var appWebhookVerifyToken = requireVerifyToken{why: "Meta verifies callback_url with a verify token at every change of the subscription"}
+
+// phoneNumberWebhookVerifyToken: Meta verifies override_callback_uri
+// whenever the override is set.
+var phoneNumberWebhookVerifyToken = requireVerifyToken{why: "Meta verifies override_callback_uri with a verify token whenever the override is set"}
+
+func (requireVerifyToken) Description(context.Context) string {
 	return "verify_token_wo must be set"
 }
 
-func (appWebhookVerifyToken) MarkdownDescription(context.Context) string {
+func (requireVerifyToken) MarkdownDescription(context.Context) string {
 	return "`verify_token_wo` must be set"
 }
 
-func (appWebhookVerifyToken) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (v requireVerifyToken) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var token types.String
 	var version types.Int64
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("verify_token_wo"), &token)...)
@@ -76,8 +84,7 @@ func (appWebhookVerifyToken) ValidateResource(ctx context.Context, req resource.
 		return
 	}
 	resp.Diagnostics.AddAttributeError(path.Root("verify_token_wo"), "Missing verify_token_wo",
-		"Meta verifies callback_url with a verify token at every change of the subscription, so it needs the token it sends to that URL. "+
-			addVerifyTokenAdvice(version))
+		v.why+", so it needs the token it sends to that URL. "+addVerifyTokenAdvice(version))
 }
 
 // addVerifyTokenAdvice says which lines to add, leaving out

@@ -67,12 +67,12 @@ func TestVerifyTokenMessages(t *testing.T) {
 		// Known only at apply: not this validator's to judge at plan time.
 		{"unknown override", NewSubscribedAppResource(), subscribedAppVerifyToken{}, map[string]tftypes.Value{"override_callback_uri": unknownString}, "", ""},
 		{"unknown token", NewSubscribedAppResource(), subscribedAppVerifyToken{}, map[string]tftypes.Value{"verify_token_wo": unknownString}, "", ""},
-		{"app webhook without token", NewAppWebhookSubscriptionResource(), appWebhookVerifyToken{}, map[string]tftypes.Value{"callback_url": uri},
+		{"app webhook without token", NewAppWebhookSubscriptionResource(), appWebhookVerifyToken, map[string]tftypes.Value{"callback_url": uri},
 			"Missing verify_token_wo", "Meta verifies callback_url with a verify token at every change of the subscription, so it needs the token it sends to that URL. " + tail},
-		{"app webhook with version, without token", NewAppWebhookSubscriptionResource(), appWebhookVerifyToken{}, map[string]tftypes.Value{"verify_token_wo_version": version},
+		{"app webhook with version, without token", NewAppWebhookSubscriptionResource(), appWebhookVerifyToken, map[string]tftypes.Value{"verify_token_wo_version": version},
 			"Missing verify_token_wo", "Meta verifies callback_url with a verify token at every change of the subscription, so it needs the token it sends to that URL. " + tailWithVersion},
-		{"app webhook with token", NewAppWebhookSubscriptionResource(), appWebhookVerifyToken{}, map[string]tftypes.Value{"verify_token_wo": str("t")}, "", ""},
-		{"app webhook unknown token", NewAppWebhookSubscriptionResource(), appWebhookVerifyToken{}, map[string]tftypes.Value{"verify_token_wo": unknownString}, "", ""},
+		{"app webhook with token", NewAppWebhookSubscriptionResource(), appWebhookVerifyToken, map[string]tftypes.Value{"verify_token_wo": str("t")}, "", ""},
+		{"app webhook unknown token", NewAppWebhookSubscriptionResource(), appWebhookVerifyToken, map[string]tftypes.Value{"verify_token_wo": unknownString}, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var resp fwresource.ValidateConfigResponse
