@@ -68,7 +68,12 @@ func (f *fakeGraph) handle(w http.ResponseWriter, r *http.Request) {
 		Query: r.URL.Query(), Header: r.Header.Clone(), Body: string(data),
 	})
 	f.mu.Unlock()
-	if got, want := r.Header.Get("Authorization"), "Bearer "+token; got != want {
+	scheme := "Bearer "
+	if strings.Contains(r.URL.Path, "/upload:") {
+		// Meta's Resumable Upload API takes the bytes with the OAuth scheme.
+		scheme = "OAuth "
+	}
+	if got, want := r.Header.Get("Authorization"), scheme+token; got != want {
 		f.t.Errorf("%s %s: Authorization header = %q, want %q", r.Method, r.URL.Path, got, want)
 	}
 	if strings.Contains(r.RequestURI, token) || strings.Contains(r.RequestURI, url.QueryEscape(token)) {

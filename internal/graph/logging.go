@@ -88,7 +88,12 @@ func (m masker) headers(h http.Header) map[string]string {
 	for k, v := range h {
 		val := strings.Join(v, ", ")
 		if strings.EqualFold(k, "Authorization") {
-			val = "Bearer " + masked
+			// A known scheme (Bearer, or OAuth for uploads) stays readable;
+			// anything else is masked whole.
+			val = masked
+			if scheme, _, ok := strings.Cut(strings.Join(v, ", "), " "); ok && (strings.EqualFold(scheme, "Bearer") || strings.EqualFold(scheme, "OAuth")) {
+				val = scheme + " " + masked
+			}
 		}
 		out[k] = m.text(val)
 	}

@@ -205,8 +205,12 @@ func TestMaskerURLAndHeaders(t *testing.T) {
 		t.Errorf("X-Multi = %q", got["X-Multi"])
 	}
 	lower := m.headers(http.Header{"authorization": {"OAuth " + testToken}})
-	if lower["authorization"] != "Bearer ***" {
+	if lower["authorization"] != "OAuth ***" {
 		t.Errorf("lower-case authorization = %q", lower["authorization"])
+	}
+	bare := m.headers(http.Header{"Authorization": {testToken}})
+	if bare["Authorization"] != "***" {
+		t.Errorf("authorization without a scheme = %q", bare["Authorization"])
 	}
 }
 

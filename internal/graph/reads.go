@@ -10,6 +10,7 @@ type reads struct {
 	subscribedApps   readCache[[]SubscribedApp]
 	phoneNumbers     readCache[[]PhoneNumber]
 	automations      readCache[[]automationItem]
+	profiles         readCache[[]profileNumber]
 	templates        readCache[[]MessageTemplate]
 	appSubscriptions readCache[[]AppSubscription]
 	ownedWABAs       readCache[[]OwnedWABA]

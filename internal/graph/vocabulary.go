@@ -59,3 +59,29 @@ var QRImageFormats = []string{"PNG", "SVG"}
 // QRPrefilledMessageMax is the longest prefilled_message Graph accepts, in
 // characters (Meta's WhatsApp OpenAPI description, message_qrdls).
 const QRPrefilledMessageMax = 140
+
+// BusinessVerticals are the industries a business profile's vertical can
+// name: the union of Meta's business profile reference page (which adds
+// UNDEFINED and NOT_A_BIZ) and the OpenAPI description's
+// WhatsAppBusinessVertical enum. The sources disagree and Meta adds values,
+// so another value gets a plan-time warning, not an error, and Graph judges.
+var BusinessVerticals = []string{
+	"UNDEFINED", "OTHER", "AUTO", "BEAUTY", "APPAREL", "EDU", "ENTERTAIN", "EVENT_PLAN", "FINANCE",
+	"GROCERY", "GOVT", "HOTEL", "HEALTH", "NONPROFIT", "PROF_SERVICES", "RETAIL", "TRAVEL",
+	"RESTAURANT", "NOT_A_BIZ", "ALCOHOL", "ONLINE_GAMBLING", "PHYSICAL_GAMBLING", "OTC_DRUGS",
+}
+
+// Business profile limits, in characters. Meta's reference page allows a
+// description of 512 characters and its OpenAPI description 256: the larger
+// is allowed and Graph judges.
+const (
+	ProfileAboutMax       = 139
+	ProfileAddressMax     = 256
+	ProfileDescriptionMax = 512
+	ProfileEmailMax       = 128
+	ProfileWebsitesMax    = 2
+	ProfileWebsiteMax     = 256
+)
+
+// UploadFileTypes are the MIME types the Resumable Upload API accepts.
+var UploadFileTypes = []string{"application/pdf", "image/jpeg", "image/jpg", "image/png", "video/mp4"}

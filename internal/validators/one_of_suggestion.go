@@ -20,9 +20,17 @@ func OneOfWithSuggestion(noun string, values ...string) validator.String {
 	return oneOfWithSuggestion{noun: noun, values: values}
 }
 
+// KnownValueWithSuggestion is OneOfWithSuggestion for lists the sources
+// disagree on, or Meta extends: another value gets a warning with the
+// nearest known one, and Graph judges it.
+func KnownValueWithSuggestion(noun string, values ...string) validator.String {
+	return oneOfWithSuggestion{noun: noun, values: values, warnOnly: true}
+}
+
 type oneOfWithSuggestion struct {
-	noun   string
-	values []string
+	noun     string
+	values   []string
+	warnOnly bool
 }
 
 func (v oneOfWithSuggestion) Description(context.Context) string {
@@ -39,6 +47,12 @@ func (v oneOfWithSuggestion) ValidateString(_ context.Context, req validator.Str
 	}
 	s := req.ConfigValue.ValueString()
 	if slices.Contains(v.values, s) {
+		return
+	}
+	if v.warnOnly {
+		resp.Diagnostics.AddAttributeWarning(req.Path, "Unknown "+v.noun,
+			fmt.Sprintf("%s: %q is not %s Meta documents.%s Known values: %s. The value is sent as it is, and Graph's answer decides.",
+				attributeName(req.Path), s, withArticle(v.noun), DidYouMean(s, v.values), strings.Join(v.values, ", ")))
 		return
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+v.noun,

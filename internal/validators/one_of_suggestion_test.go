@@ -104,3 +104,29 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownValueWithSuggestion: an unknown value is a warning naming the
+// nearest known one, never an error.
+func TestKnownValueWithSuggestion(t *testing.T) {
+	v := KnownValueWithSuggestion("vertical", "RETAIL", "RESTAURANT")
+	for _, tc := range []struct{ value, detail string }{
+		{"RETAIL", ""},
+		{"RETAL", `attr: "RETAL" is not a vertical Meta documents. Did you mean "RETAIL"? Known values: RETAIL, RESTAURANT. The value is sent as it is, and Graph's answer decides.`},
+	} {
+		resp := &validator.StringResponse{}
+		v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("attr"), ConfigValue: types.StringValue(tc.value)}, resp)
+		if resp.Diagnostics.HasError() {
+			t.Fatalf("%s: errors %v, want none", tc.value, resp.Diagnostics)
+		}
+		warnings := resp.Diagnostics.Warnings()
+		if tc.detail == "" {
+			if len(warnings) != 0 {
+				t.Errorf("%s: warnings %v, want none", tc.value, warnings)
+			}
+			continue
+		}
+		if len(warnings) != 1 || warnings[0].Detail() != tc.detail || warnings[0].Summary() != "Unknown vertical" {
+			t.Errorf("%s: warnings %v, want one with detail\n %q", tc.value, warnings, tc.detail)
+		}
+	}
+}
