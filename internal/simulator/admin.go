@@ -45,7 +45,12 @@ var adminRoutes = map[string]adminHandler{
 	"GET /_sim/settings": func(s *Server, w http.ResponseWriter, _ *http.Request) {
 		adminJSON(w, http.StatusOK, s.Settings())
 	},
-	"POST /_sim/settings": (*Server).adminSettings,
+	"POST /_sim/settings":               (*Server).adminSettings,
+	"POST /_sim/business_profile":       (*Server).adminBusinessProfile,
+	"POST /_sim/clock":                  (*Server).adminClock,
+	"POST /_sim/templates/review":       (*Server).adminReviewTemplate,
+	"POST /_sim/templates/recategorise": (*Server).adminRecategoriseTemplate,
+	"POST /_sim/templates/delete":       (*Server).adminDeleteTemplate,
 }
 
 // AdminRoutes lists the /_sim/ control endpoints as "METHOD /path", sorted.
@@ -68,6 +73,7 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) adminState(w http.ResponseWriter, _ *http.Request) {
 	s.mu.Lock()
+	s.st.templates.settle(s.clock())
 	body := encodeJSON(s.st.view())
 	s.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")

@@ -45,3 +45,31 @@ func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) {
 	}
 	adminJSON(w, http.StatusOK, s.Settings())
 }
+
+// profileChange is the body of POST /_sim/business_profile.
+type profileChange struct {
+	PhoneNumberID string         `json:"phone_number_id"`
+	Profile       map[string]any `json:"whatsapp_business_profile"`
+}
+
+// adminBusinessProfile replaces a number's business profile, as a change
+// made in WhatsApp Manager would.
+func (s *Server) adminBusinessProfile(w http.ResponseWriter, r *http.Request) {
+	var p profileChange
+	if !decodeAdminBody(w, r, "business profile", &p) {
+		return
+	}
+	if p.PhoneNumberID == "" {
+		adminError(w, http.StatusBadRequest, "phone_number_id is required")
+		return
+	}
+	if err := s.SetBusinessProfile(p.PhoneNumberID, p.Profile); err != nil {
+		status := http.StatusBadRequest
+		if errors.Is(err, errNoSuchPhoneNumber) {
+			status = http.StatusNotFound
+		}
+		adminError(w, status, err.Error())
+		return
+	}
+	adminSuccess(w)
+}

@@ -79,6 +79,9 @@ func templateFor(segs []string) string {
 	if t := qrCodeTemplate(segs); t != "" {
 		return t
 	}
+	if t := uploadTemplate(segs); t != "" {
+		return t
+	}
 	switch len(segs) {
 	case 1:
 		if segs[0] == "app" {
@@ -108,6 +111,8 @@ func templateFor(segs []string) string {
 			return tmplClientWABAs
 		case "conversational_automation":
 			return tmplConversationalAutomation
+		case "whatsapp_business_profile":
+			return tmplBusinessProfile
 		}
 	}
 	return tmplUnknown

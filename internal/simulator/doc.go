@@ -1,7 +1,7 @@
 // Package simulator is a stateful, in-memory stand-in for the parts of Meta's
 // Graph API that the WhatsApp provider manages: the WhatsApp Business Account
 // node and its subscribed_apps, assigned_users, phone_numbers and
-// message_templates edges, GET /app, the app-level /{app-id}/subscriptions
+// message_templates edges, a message template's node, GET /app, the app-level /{app-id}/subscriptions
 // edge and a business's owned_whatsapp_business_accounts and
 // client_whatsapp_business_accounts (the WABAs it owns, and those other
 // businesses shared with it, that the token can see; both need
@@ -66,7 +66,13 @@
 //	                       assigned_users is [{user_id, tasks}], client_of is
 //	                       [{business_id, permitted_tasks}]: partner businesses (not the
 //	                       owner) that list the WABA on client_whatsapp_business_accounts
-//	                       (a phone number's message_qrdls, [{code, prefilled_message}], seeds its QR codes)
+//	                       (a phone number's message_qrdls, [{code, prefilled_message}], seeds its QR codes;
+//	                       its whatsapp_business_profile, {about, address, description, email,
+//	                       websites, vertical, profile_picture_url}, its business profile, checked
+//	                       against the rules POST applies); a message template without an id
+//	                       gets one derived from its WABA, name and language, the same every
+//	                       run; its undelivered_messages: true makes a deletion wait (see
+//	                       "Message templates")
 //	app_subscriptions      {"<app-id>": [{object, callback_url, fields, include_values}]};
 //	                       fields are names or {name, version} (version defaults to the
 //	                       latest); seeded subscriptions are active
@@ -79,6 +85,12 @@
 //	enforce_budget         calls beyond the budget fail with error 80008
 //	subscribed_apps_shape  "nested" (default) or "flat" (see "subscribed_apps shape")
 //	heavy_page_size        list pages larger than this fail (see "Heavy reads"); 0 is off
+//	template_review_delay  how long a created or edited template stays PENDING, e.g. "200ms";
+//	                       0 (default): until POST /_sim/templates/review
+//	template_review_outcome  how such a review ends: APPROVED (default) or REJECTED
+//	                       (rejected_reason INVALID_FORMAT)
+//	template_category_override  the category Meta assigns at creation instead of the one
+//	                       asked for, e.g. {"UTILITY":"MARKETING"}
 //
 // # Admin endpoints
 //
@@ -98,13 +110,43 @@
 //	POST   /_sim/hide         {"waba_id":"<id>","token":"<token>"}: the token loses sight of
 //	                          the WABA; without token, every token does
 //	POST   /_sim/reveal       same body: the WABA is visible again, its data unchanged
-//	GET    /_sim/settings     {"subscribed_apps_shape":"nested","heavy_page_size":0}
-//	POST   /_sim/settings     change the keys given, e.g. {"subscribed_apps_shape":"flat"}
-//	                          or {"heavy_page_size":10}; answers the settings in force
+//	GET    /_sim/settings     {"subscribed_apps_shape":"nested","heavy_page_size":0,
+//	                          "business_profile_shape":"flat","template_review_delay":"0s",
+//	                          "template_review_outcome":"APPROVED","template_category_override":{}}
+//	POST   /_sim/settings     change the keys given, e.g. {"subscribed_apps_shape":"flat"},
+//	                          {"heavy_page_size":10}, {"business_profile_shape":"nested"} or
+//	                          {"template_review_delay":"200ms"}; answers the settings in force.
+//	                          template_category_override is replaced whole ({} empties it).
+//	                          business_profile_shape is a setting only, not a seed key
+//	POST   /_sim/business_profile  {"phone_number_id":"<id>","whatsapp_business_profile":{...}}:
+//	                          drift, the number's business profile is replaced (seed keys
+//	                          and rules; {} empties it); 404 for an unknown number
+//	POST   /_sim/clock        {"advance":"25h"}: the simulator's clock moves forward; answers
+//	                          {"now":"<RFC 3339 time>"}
+//	POST   /_sim/templates/review  {"template_id":"<id>","status":"APPROVED","rejected_reason":"...",
+//	                          "undelivered_messages":true}: Meta's review ends with status
+//	                          APPROVED, REJECTED (rejected_reason, default INVALID_FORMAT),
+//	                          PAUSED or DISABLED; undelivered_messages (alone or with a
+//	                          status) says whether messages of it are still being delivered
+//	POST   /_sim/templates/recategorise  {"template_id":"<id>","category":"MARKETING"}: Meta
+//	                          re-categorises the template; previous_category is the old one
+//	POST   /_sim/templates/delete  {"template_id":"<id>"}: drift, the template is deleted in
+//	                          WhatsApp Manager, whatever its status, without locking its name
+//
+// The template endpoints answer {"success":true}, 404 for an unknown
+// template and 400 for anything else they refuse.
 //
 // The same controls exist as methods: Requests, Counts, ResetRequests,
-// InjectFault, ClearFaults, Unsubscribe, Unassign, Hide, Reveal, Settings and
-// SetSettings.
+// InjectFault, ClearFaults, Unsubscribe, Unassign, Hide, Reveal, Settings,
+// SetSettings, SetBusinessProfile, AdvanceClock, ReviewTemplate,
+// SetTemplateUndeliveredMessages, RecategoriseTemplate and DeleteTemplate.
+//
+// # Clock
+//
+// The simulator's clock is the wall clock plus every AdvanceClock (or POST
+// /_sim/clock). Request times in the log, usage windows and every template
+// rule below (review delays, the creation limit, edit budgets, the lock on
+// a deleted name) follow it, so that a test skips a day without waiting.
 //
 // # Visibility
 //
@@ -173,4 +215,124 @@
 // override from an app that is not subscribed to the number's WABA fails with
 // code 100: Meta documents the precondition, not the error, so the message is
 // the simulator's own.
+//
+// # Business profiles
+//
+// GET /{phone-number-id}/whatsapp_business_profile answers
+// {"data":[{"messaging_product":"whatsapp", ...}]} with the fields asked
+// (about, address, description, email, profile_picture_url, websites,
+// vertical; all of them without fields) that have a value; another field
+// fails with error 100 "Tried accessing nonexisting field". Every number has
+// a profile: one nobody set reads as {"messaging_product":"whatsapp",
+// "vertical":"UNDEFINED"}. The setting business_profile_shape "nested"
+// answers the shape of Meta's OpenAPI description instead,
+// {"data":[{"business_profile":{...}}]}. Asked on the number's node or the
+// phone_numbers edge, whatsapp_business_profile (or
+// whatsapp_business_profile{about,vertical}) is {"data":[...]}, the same.
+//
+// POST with messaging_product=whatsapp changes the fields given and keeps the
+// others: about 1 to 139 characters; address up to 256, description up to
+// 512, email up to 128 with one @, an empty value clearing each; websites up
+// to 2 http(s) URLs of up to 256 characters, [] clearing; vertical one of
+// Meta's values (UNDEFINED, OTHER, AUTO, ... OTC_DRUGS); and
+// profile_picture_handle, an image handle from the upload API below, which
+// gives profile_picture_url a new fake CDN address. Anything else fails with
+// code 100 naming the parameter. The number answers like its WABA (100/33 to
+// a token that cannot see it) and counts against the WABA's budget.
+//
+// # Resumable uploads
+//
+// POST /{app-id}/uploads?file_length=N&file_type=T[&file_name=F], where the
+// app is the token's and T is application/pdf, image/jpeg, image/jpg,
+// image/png or video/mp4, answers {"id":"upload:<session>?sig=<signature>"}.
+// POST /upload:<session>?sig=<signature> with the header file_offset (the
+// bytes already received, 0 at first) and the file's bytes as the body
+// answers {"h":"4:<name>:<type>:...:<app-id>:..."} once file_length bytes
+// have arrived; a body that stops short is kept and answers error 100 saying
+// where to resume, one with too many bytes is refused whole. GET
+// /upload:<session> (sig optional, checked when given) answers
+// {"id":"upload:<session>","file_offset":N}. A session belongs to the app
+// that opened it. Meta's guide sends the token as "Authorization: OAuth
+// <token>", which the simulator accepts like Bearer.
+//
+// # Message templates
+//
+// GET /{waba-id}/message_templates lists a WABA's templates (filters name,
+// status, category and language; cursor paging); GET /{template-id} reads
+// one. Both take the fields of Graph's template node (id, name, language,
+// category, previous_category, status, quality_score, rejected_reason,
+// components, parameter_format, message_send_ttl_seconds, and bid_spec,
+// correct_category, cta_url_link_tracking_opted_out,
+// degrees_of_freedom_spec, library_template_name, sub_category when a seed
+// gives them); another fails with error 100 "Tried accessing nonexisting
+// field". Without fields they answer id, name, language, status, category
+// and components. A field without a value is left out: previous_category
+// exists only after a re-categorisation. quality_score is {"score","date"}
+// (UNKNOWN when created); parameter_format is POSITIONAL or NAMED. A
+// template answers like its WABA: 100/33 to a token that cannot see it, and
+// counted against the WABA's budget.
+//
+// POST /{waba-id}/message_templates (a JSON body, or a form with components
+// JSON-encoded) takes name (^[a-z0-9_]{1,512}$), language (en, en_US,
+// pt_BR...), category (AUTHENTICATION, MARKETING, UTILITY, any case),
+// components, parameter_format (POSITIONAL, the default, or NAMED),
+// message_send_ttl_seconds (30 to 900 for AUTHENTICATION, 30 to 43200 for
+// UTILITY, 43200 to 2592000 for MARKETING) and allow_category_change
+// (ignored, as by Meta since April 2025), and answers {"id","status":
+// "PENDING","category"}, the category template_category_override assigns.
+// Components follow Meta's rules: at most one HEADER (TEXT of at most 60
+// characters and one variable; IMAGE, VIDEO or DOCUMENT with
+// example.header_handle [a handle the upload API gave the app for such a
+// file], else "Invalid header_handle"; LOCATION), BODY (required; at most
+// 1024 characters), FOOTER (at most 60, no variable) and BUTTONS (at most
+// 10: QUICK_REPLY, URL (at most 2; a {{1}} at the end of the url needs
+// example [full URL]), PHONE_NUMBER (at most 1, number of at most 20),
+// COPY_CODE (example of at most 15), OTP, FLOW (one of flow_id, flow_name,
+// flow_json), CATALOG, MPM; labels of at most 25); CAROUSEL and
+// LIMITED_TIME_OFFER are stored as sent. Every variable needs an example:
+// POSITIONAL {{1}}..{{n}} without gaps, example.body_text [[v1..vn]] and
+// header_text [v]; NAMED {{snake_case}}, body_text_named_params and
+// header_text_named_params [{param_name, example}] matching exactly. An
+// AUTHENTICATION template has a BODY with only add_security_recommendation,
+// an optional FOOTER with only code_expiration_minutes (1 to 90) and
+// BUTTONS with one OTP button (otp_type COPY_CODE, ONE_TAP or ZERO_TAP; the
+// last two need package_name and signature_hash, or supported_apps). Each
+// refusal is error 100 naming the field, and stores nothing. A name and
+// language the WABA has, in any status, is error 100, subcode 2388024 "Message
+// template "<name>" already exists in <language>"; one whose APPROVED
+// template was deleted less than 30 days ago is the same code and subcode,
+// saying until when it is locked. The 101st creation in an hour is error
+// 80008 with a full X-Business-Use-Case-Usage header.
+//
+// Reads answer components as Graph does, not as sent: types and formats in
+// capitals; a media header's handle as a CDN address (new at each create or
+// edit); an AUTHENTICATION BODY with Meta's text and example, its FOOTER
+// with "This code expires in N minutes.", its OTP button as a URL button
+// to https://www.whatsapp.com/otp/code/?otp_type=<TYPE>&code=otp{{1}}; a
+// phone number with a leading "+"; no example on a URL button without a
+// variable; empty members left out (template_normalise.go lists each rule).
+//
+// A created or edited template is PENDING until its review ends: by POST
+// /_sim/templates/review (ReviewTemplate), or, with template_review_delay
+// set, that long after it was submitted, with the template_review_outcome
+// in force then. POST /_sim/templates/recategorise (RecategoriseTemplate)
+// changes the category and sets previous_category.
+//
+// POST /{template-id} edits category, components (replaced whole, checked
+// and read back like a create's) and message_send_ttl_seconds, and answers
+// {"success":true}. Only APPROVED, REJECTED and PAUSED templates can be
+// edited; an APPROVED one keeps its category and may be edited once in 24
+// hours and 10 times in 30 days; an edit makes the template PENDING again.
+// A new category to or from AUTHENTICATION needs new components, and one
+// the kept message_send_ttl_seconds does not fit needs a new TTL. Each
+// refusal is error 100 saying the rule and, for the budget, when an edit
+// is possible again.
+//
+// DELETE /{waba-id}/message_templates?name=<name> deletes every language
+// of the name; with &hsm_id=<id>, only that template, which must have that
+// name. A DISABLED template cannot be deleted (error 100, and nothing is).
+// Deleting an APPROVED template locks its name and language for 30 days.
+// A template with undelivered_messages waits in PENDING_DELETION (until the
+// flag is cleared, or POST /_sim/templates/delete); the others disappear
+// from reads at once.
 package simulator

@@ -23,7 +23,8 @@ func (s *Server) listPhoneNumbers(c *call, w *WABA) response {
 	if gerr := phoneRules.check(fields, c.version); gerr != nil {
 		return errorResponse(gerr)
 	}
-	return s.listResponse(c, s.withWebhookConfigurations(c.appID, w, phoneNumberItems(w, fields), fields), listOptions{})
+	items := s.withWebhookConfigurations(c.appID, w, phoneNumberItems(w, fields), fields)
+	return s.listResponse(c, s.withBusinessProfiles(w, items, fields), listOptions{})
 }
 
 // phoneNumberItems projects the WABA's numbers; fields must be checked.
@@ -36,10 +37,14 @@ func phoneNumberItems(w *WABA, fields []fieldSpec) []any {
 }
 
 // listMessageTemplates serves GET /{waba-id}/message_templates with the
-// name, status, category and language filters.
+// name, status, category and language filters. Fields are the template
+// node's (templateFields).
 func (s *Server) listMessageTemplates(c *call, w *WABA) response {
-	items := s.templateItems(w, parseFields(c.params.Get("fields")), c.params)
-	return s.listResponse(c, items, listOptions{})
+	fields := parseFields(c.params.Get("fields"))
+	if gerr := templateRules.check(fields, c.version); gerr != nil {
+		return errorResponse(gerr)
+	}
+	return s.listResponse(c, s.templateItems(w, fields, c.params), listOptions{})
 }
 
 func (s *Server) templateItems(w *WABA, fields []fieldSpec, filters url.Values) []any {

@@ -56,6 +56,8 @@ var (
 		"webhook_configuration": webhookConfigurationObject,
 		// Seen in public client code: {enable_welcome_message, prompts, commands}.
 		"conversational_automation": conversationalAutomationObject,
+		// Seen in public client code: {"data":[profile]}, the edge inlined.
+		"whatsapp_business_profile": businessProfileObject,
 	}
 )
 

@@ -93,7 +93,8 @@ func (s *Server) getPhoneNumber(c *call, w *WABA, phone map[string]any) response
 		return errorResponse(gerr)
 	}
 	item := project(withAutomation(withLegacyTier(phone)), fields, defaultPhoneFields, phoneObjectFields)
-	return jsonResponse(s.withWebhookConfigurations(c.appID, w, []any{item}, fields)[0])
+	items := s.withWebhookConfigurations(c.appID, w, []any{item}, fields)
+	return jsonResponse(s.withBusinessProfiles(w, items, fields)[0])
 }
 
 // withWebhookConfigurations puts each number's webhook_configuration into

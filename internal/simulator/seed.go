@@ -31,6 +31,11 @@ type Seed struct {
 	SubscribedAppsShape string `json:"subscribed_apps_shape,omitempty"` // items of GET subscribed_apps: "nested" (default) or "flat"
 	HeavyPageSize       int    `json:"heavy_page_size,omitempty"`       // list pages larger than this fail with "reduce the amount of data"; 0 is off
 
+	// Template reviews and categories; see Settings.
+	TemplateReviewDelay      Duration         `json:"template_review_delay,omitempty"`      // 0 leaves reviews to POST /_sim/templates/review
+	TemplateReviewOutcome    string           `json:"template_review_outcome,omitempty"`    // APPROVED (default) or REJECTED
+	TemplateCategoryOverride CategoryOverride `json:"template_category_override,omitempty"` // requested category -> Meta's
+
 	// AppSubscriptions are the apps' webhook subscriptions (GET
 	// /{app-id}/subscriptions) before any call, keyed by app ID.
 	AppSubscriptions map[string][]AppSubscription `json:"app_subscriptions,omitempty"`

@@ -7,23 +7,34 @@ import (
 
 // settings are the seed's runtime-changeable options.
 func (s Seed) settings() Settings {
-	return Settings{SubscribedAppsShape: s.SubscribedAppsShape, HeavyPageSize: s.HeavyPageSize}
+	return Settings{
+		SubscribedAppsShape: s.SubscribedAppsShape, HeavyPageSize: s.HeavyPageSize,
+		TemplateReviewDelay: s.TemplateReviewDelay, TemplateReviewOutcome: s.TemplateReviewOutcome,
+		TemplateCategoryOverride: s.TemplateCategoryOverride,
+	}
 }
 
 // Validate reports seed options that would otherwise be ignored without a
 // word: an unknown subscribed_apps shape, a negative heavy_page_size, a
 // hidden WABA that is not seeded, a WABA shared with a business that could
-// not be its client, or an app subscription that the app could not have
-// made.
+// not be its client, a business profile the API would refuse, a template
+// ID given twice, or an app subscription that the app could not have made.
 func (s Seed) Validate() error {
 	if _, err := s.settings().normalized(); err != nil {
 		return err
 	}
 	wabas := map[string]bool{}
+	templateIDs := map[string]bool{}
 	for _, w := range s.WABAs {
+		if err := w.validateTemplates(templateIDs); err != nil {
+			return fmt.Errorf("wabas[%s].message_templates: %w", w.ID, err)
+		}
 		wabas[w.ID] = true
 		if err := w.validateClients(s.Businesses); err != nil {
 			return fmt.Errorf("wabas[%s].client_of: %w", w.ID, err)
+		}
+		if err := w.validateProfiles(); err != nil {
+			return fmt.Errorf("wabas[%s].phone_numbers: %w", w.ID, err)
 		}
 	}
 	for i, t := range s.Tokens {

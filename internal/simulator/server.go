@@ -32,13 +32,15 @@ type config struct {
 // Server is the simulator. It is an http.Handler and safe for concurrent
 // use.
 type Server struct {
-	cfg config
-	now func() time.Time
+	cfg         config
+	now         func() time.Time
+	clockOffset atomic.Int64 // nanoseconds added to now (see clock.go)
 
-	mu       sync.Mutex // guards st, usage and settings
+	mu       sync.Mutex // guards st, usage, settings and uploads
 	st       *state
 	usage    usageTracker
 	settings Settings
+	uploads  uploadStore
 
 	faultMu sync.Mutex // guards faults and rng
 	faults  []*activeFault
@@ -76,6 +78,7 @@ func New(seed Seed) *Server {
 		st:       newState(seed),
 		usage:    newUsageTracker(),
 		settings: settings,
+		uploads:  newUploadStore(),
 		rng:      rand.New(rand.NewPCG(0x5eed, 0x6a7a)),
 		counts:   map[string]int{},
 	}
@@ -95,8 +98,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveAdmin(w, r)
 		return
 	}
-	c := newCall(r, traceID(s.traceCount.Add(1)), s.now())
+	c := newCall(r, traceID(s.traceCount.Add(1)), s.clock())
 	s.routePhoneNumberNode(c)
+	s.routeTemplateNode(c)
 	rec := Request{
 		Method:   r.Method,
 		Path:     r.URL.Path,
@@ -128,11 +132,16 @@ func (s *Server) handle(w http.ResponseWriter, c *call) response {
 	if c.version == "" {
 		return errorResponse(errUnknownPath(c.r.URL.Path))
 	}
-	params, gerr := readParams(w, c.r)
-	if gerr != nil {
-		return errorResponse(gerr)
+	if c.template == tmplUploadSession {
+		// The body is the file's bytes, which the handler reads itself.
+		c.params = cloneValues(c.r.URL.Query())
+	} else {
+		params, gerr := readParams(w, c.r)
+		if gerr != nil {
+			return errorResponse(gerr)
+		}
+		c.params = params
 	}
-	c.params = params
 	if gerr := s.authenticate(c); gerr != nil {
 		return errorResponse(gerr)
 	}
@@ -151,8 +160,14 @@ func (s *Server) route(c *call) response {
 		return s.serveAppSubscriptions(c)
 	case tmplPhoneNumber:
 		return s.servePhoneNumber(c)
+	case tmplMessageTemplate:
+		return s.serveTemplateNode(c)
 	case tmplConversationalAutomation:
 		return s.serveConversationalAutomation(c)
+	case tmplBusinessProfile:
+		return s.serveBusinessProfile(c)
+	case tmplUploads, tmplUploadSession:
+		return s.serveUploads(c)
 	case tmplOwnedWABAs:
 		return s.serveOwnedWABAs(c)
 	case tmplClientWABAs:

@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -58,26 +59,35 @@ func TestHeavyPageSizeMidRun(t *testing.T) {
 	wantStatus(t, get(t, s, usersListPath), http.StatusOK)
 }
 
+// templateDefaults are the template settings of GET /_sim/settings when
+// nothing changed them.
+const templateDefaults = `,"template_review_delay":"0s","template_review_outcome":"APPROVED","template_category_override":{}`
+
 func TestSettingsAdmin(t *testing.T) {
 	s := newTestServer(t, func(seed *Seed) { seed.HeavyPageSize = 7 })
 	status, body := admin(t, s, http.MethodGet, "/_sim/settings", "")
-	if status != http.StatusOK || body != "{\"subscribed_apps_shape\":\"nested\",\"heavy_page_size\":7}\n" {
+	if status != http.StatusOK || body != `{"subscribed_apps_shape":"nested","heavy_page_size":7,"business_profile_shape":"flat"`+templateDefaults+"}\n" {
 		t.Fatalf("settings: %d %s", status, body)
 	}
 	// Keys left out keep their value.
 	_, body = admin(t, s, http.MethodPost, "/_sim/settings", `{"subscribed_apps_shape":"flat"}`)
-	if body != "{\"subscribed_apps_shape\":\"flat\",\"heavy_page_size\":7}\n" {
+	if body != `{"subscribed_apps_shape":"flat","heavy_page_size":7,"business_profile_shape":"flat"`+templateDefaults+"}\n" {
 		t.Fatalf("partial update: %s", body)
 	}
-	for _, bad := range []string{`{"heavy_page_size":-1}`, `{"page_size":3}`, `{"heavy_page_size":"ten"}`, `nope`} {
+	for _, bad := range []string{`{"heavy_page_size":-1}`, `{"page_size":3}`, `{"heavy_page_size":"ten"}`, `{"business_profile_shape":"round"}`,
+		`{"template_review_delay":"-1s"}`, `{"template_review_delay":"soon"}`, `{"template_review_outcome":"PAUSED"}`,
+		`{"template_category_override":{"UTILITY":"PROMOTIONAL"}}`, `{"template_category_override":{"utility":"MARKETING"}}`, `nope`} {
 		if status, _ := admin(t, s, http.MethodPost, "/_sim/settings", bad); status != http.StatusBadRequest {
 			t.Errorf("%s: status %d, want 400", bad, status)
 		}
 	}
-	if got := s.Settings(); got != (Settings{SubscribedAppsShape: SubscribedAppsFlat, HeavyPageSize: 7}) {
+	want := Settings{SubscribedAppsShape: SubscribedAppsFlat, HeavyPageSize: 7, BusinessProfileShape: BusinessProfileFlat,
+		TemplateReviewOutcome: ReviewApproved, TemplateCategoryOverride: CategoryOverride{}}
+	if got := s.Settings(); !reflect.DeepEqual(got, want) {
 		t.Errorf("refused changes altered the settings: %+v", got)
 	}
-	if err := s.SetSettings(Settings{}); err != nil || s.Settings().SubscribedAppsShape != SubscribedAppsNested {
-		t.Errorf("an empty shape must mean nested: %+v %v", s.Settings(), err)
+	if err := s.SetSettings(Settings{}); err != nil || s.Settings().SubscribedAppsShape != SubscribedAppsNested ||
+		s.Settings().BusinessProfileShape != BusinessProfileFlat {
+		t.Errorf("empty shapes must mean the defaults: %+v %v", s.Settings(), err)
 	}
 }

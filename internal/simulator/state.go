@@ -14,6 +14,7 @@ type state struct {
 	wabas      map[string]*WABA
 	wabaOrder  []string
 	appSubs    map[string][]*appSubscription // by app ID, in creation order
+	templates  *templateBook
 
 	hiddenWABAs map[string]map[string]bool // token -> WABA IDs it cannot see
 }
@@ -73,6 +74,7 @@ func newState(seed Seed) *state {
 		}
 		st.wabas[w.ID] = &w
 	}
+	st.templates = newTemplateBook(st)
 	return st
 }
 

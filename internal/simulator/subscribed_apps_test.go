@@ -155,7 +155,7 @@ func TestSubscribedAppsShapeSwitchedMidRun(t *testing.T) {
 		t.Fatal("the default shape must be nested")
 	}
 	status, body := admin(t, s, http.MethodPost, "/_sim/settings", `{"subscribed_apps_shape":"flat"}`)
-	if status != http.StatusOK || body != "{\"subscribed_apps_shape\":\"flat\",\"heavy_page_size\":0}\n" {
+	if status != http.StatusOK || body != `{"subscribed_apps_shape":"flat","heavy_page_size":0,"business_profile_shape":"flat"`+templateDefaults+"}\n" {
 		t.Fatalf("settings: %d %s", status, body)
 	}
 	if item := dataOf(t, get(t, s, subsPath))[0]; item["id"] != fixtureOtherApp || item["whatsapp_business_api_data"] != nil {

@@ -64,6 +64,7 @@ func (s *Server) serveWABAScoped(c *call) response {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.st.templates.settle(c.now)
 	w := s.st.wabas[c.segs[0]]
 	if w == nil || s.st.hidden(c.token, w.ID) {
 		// A WABA the token cannot see answers exactly like one that does
@@ -79,7 +80,11 @@ func (s *Server) serveWABAScoped(c *call) response {
 	} else {
 		resp = s.serveWABAEdge(c, w)
 	}
-	resp.setHeader("X-Business-Use-Case-Usage", buc)
+	// A refusal by the template creation limit carries its own, full,
+	// usage header.
+	if resp.header.Get("X-Business-Use-Case-Usage") == "" {
+		resp.setHeader("X-Business-Use-Case-Usage", buc)
+	}
 	return resp
 }
 
@@ -98,8 +103,13 @@ func (s *Server) serveWABAEdge(c *call, w *WABA) response {
 			return s.listPhoneNumbers(c, w)
 		}
 	case tmplMessageTemplates:
-		if c.method == http.MethodGet {
+		switch c.method {
+		case http.MethodGet:
 			return s.listMessageTemplates(c, w)
+		case http.MethodPost:
+			return s.createTemplate(c, w)
+		case http.MethodDelete:
+			return s.deleteTemplates(c, w)
 		}
 	}
 	return errorResponse(errUnknownObject(c.method, w.ID))
@@ -115,8 +125,15 @@ func (s *Server) getWABA(c *call, w *WABA) response {
 		return errorResponse(gerr)
 	}
 	for _, f := range fields {
-		if f.name == "phone_numbers" {
-			if gerr := phoneRules.check(f.subFields(), c.version); gerr != nil {
+		var sub *nodeRules
+		switch f.name {
+		case "phone_numbers":
+			sub = &phoneRules
+		case "message_templates":
+			sub = &templateRules
+		}
+		if sub != nil {
+			if gerr := sub.check(f.subFields(), c.version); gerr != nil {
 				return errorResponse(gerr)
 			}
 		}
@@ -126,7 +143,8 @@ func (s *Server) getWABA(c *call, w *WABA) response {
 		switch f.name {
 		case "id":
 		case "phone_numbers":
-			out[f.name] = map[string]any{"data": s.withWebhookConfigurations(c.appID, w, phoneNumberItems(w, f.subFields()), f.subFields())}
+			items := s.withWebhookConfigurations(c.appID, w, phoneNumberItems(w, f.subFields()), f.subFields())
+			out[f.name] = map[string]any{"data": s.withBusinessProfiles(w, items, f.subFields())}
 		case "message_templates":
 			out[f.name] = map[string]any{"data": s.templateItems(w, f.subFields(), nil)}
 		case "subscribed_apps":

@@ -57,10 +57,23 @@ Seed file (-seed, .json or .yaml with the same keys; unknown keys are refused):
                          as real v25.0 answered)
   heavy_page_size        list pages larger than this answer HTTP 500 "Please reduce the
                          amount of data"; 0 is off
+  template_review_delay  how long a created or edited message template stays PENDING,
+                         e.g. "200ms"; 0 (default): until POST /_sim/templates/review
+  template_review_outcome  how that review ends: APPROVED (default) or REJECTED
+  template_category_override  the category Meta assigns at creation instead of the one
+                         asked for, e.g. {"UTILITY":"MARKETING"}
 
 A phone_numbers item may hold webhook_configuration: {phone_number: "<url>"}, the
 number's callback override (POST /<phone-number-id> sets it; a loopback callback
 must pass Meta's verification handshake, any other is accepted unverified).
+A message_templates item without an id gets one that is the same every run;
+undelivered_messages: true makes its deletion wait in PENDING_DELETION.
+
+Message templates: POST /<waba-id>/message_templates creates one (PENDING until
+reviewed), POST /<template-id> edits it, DELETE /<waba-id>/message_templates
+?name=<name>[&hsm_id=<id>] deletes it, GET /<template-id> reads it. Meta's rules
+apply: checked components, 100 creations per hour, an APPROVED template edited
+once a day and 10 times in 30 days, a deleted APPROVED name locked 30 days.
 `
 
 const adminUsage = `
@@ -77,8 +90,20 @@ Admin endpoints (no token; not logged or counted):
   POST   /_sim/hide         {"waba_id":"<id>","token":"<token>"}  the token loses sight of
                             the WABA (every token when "token" is left out)
   POST   /_sim/reveal       same body: visible again, data unchanged
+  POST   /_sim/business_profile  {"phone_number_id":"<id>","whatsapp_business_profile":{...}}
+                            drift: replace a number's business profile ({} empties it)
   GET    /_sim/settings     the settings in force
-  POST   /_sim/settings     {"subscribed_apps_shape":"flat"} or {"heavy_page_size":10}
+  POST   /_sim/settings     {"subscribed_apps_shape":"flat"}, {"business_profile_shape":"nested"},
+                            {"heavy_page_size":10} or {"template_review_delay":"200ms"}
+  POST   /_sim/clock        {"advance":"25h"}  move the simulator's clock forward (template
+                            rules and usage windows follow it)
+  POST   /_sim/templates/review  {"template_id":"<id>","status":"APPROVED"}  end a review:
+                            APPROVED, REJECTED (with "rejected_reason"), PAUSED or DISABLED;
+                            {"template_id":"<id>","undelivered_messages":true} makes its
+                            deletion wait in PENDING_DELETION
+  POST   /_sim/templates/recategorise  {"template_id":"<id>","category":"MARKETING"}
+                            Meta re-categorises it (previous_category is the old one)
+  POST   /_sim/templates/delete  {"template_id":"<id>"}  drift: deleted in WhatsApp Manager
 `
 
 var faultKinds = []string{
