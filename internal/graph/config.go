@@ -23,6 +23,8 @@ const (
 	DefaultRetryWaitMax    = 30 * time.Second
 	DefaultMaxThrottleWait = 2 * time.Minute
 	DefaultRequestTimeout  = 60 * time.Second
+	DefaultReviewPollMin   = 5 * time.Second
+	DefaultReviewPollMax   = time.Minute
 )
 
 // Config is everything a Client needs. Only AccessToken is required.
@@ -49,7 +51,14 @@ type Config struct {
 	RequestTimeout time.Duration
 	// PageLimit is the page size asked of list edges.
 	PageLimit int
-	Logger    Logger
+	// ReviewPollMin and ReviewPollMax bound the wait between two reads of
+	// a template under review: the wait doubles from the first to the
+	// second, so a long review costs few requests.
+	ReviewPollMin time.Duration
+	ReviewPollMax time.Duration
+	// Now is the clock edits are timed by; nil is time.Now (tests set it).
+	Now    func() time.Time
+	Logger Logger
 	// Transport replaces the HTTP transport (tests).
 	Transport http.RoundTripper
 }
@@ -118,6 +127,15 @@ func (c Config) withDefaults() Config {
 	}
 	if c.PageLimit <= 0 {
 		c.PageLimit = DefaultPageLimit
+	}
+	if c.ReviewPollMin <= 0 {
+		c.ReviewPollMin = DefaultReviewPollMin
+	}
+	if c.ReviewPollMax < c.ReviewPollMin {
+		c.ReviewPollMax = max(DefaultReviewPollMax, c.ReviewPollMin)
+	}
+	if c.Now == nil {
+		c.Now = time.Now
 	}
 	if c.MaxRetries < 0 {
 		c.MaxRetries = 0

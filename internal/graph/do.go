@@ -15,7 +15,8 @@ const maxResponseBytes = 16 << 20
 
 // do sends one logical request (retried as the policy says) and decodes a
 // successful JSON response into out. path starts with "/" and excludes the
-// version.
+// version. A call marked with applyOnce whose failure leaves open whether
+// Graph applied it fails with an *OutcomeUnknownError.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, b body, out any) error {
 	if err := c.admit(method, path); err != nil {
 		return err
@@ -24,26 +25,37 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	if err != nil {
 		return err
 	}
+	cancelledBefore := ctx.Err() != nil
 	resp, err := c.send(ctx, req)
 	if err != nil {
 		closeBody(resp)
-		return c.sendError(ctx, method, path, err)
+		err = c.sendError(ctx, method, path, err)
+		if isUnreachable(err) || cancelledBefore {
+			// No connection was made, or none was tried: nothing was sent.
+			return err
+		}
+		return outcomeUnknown(ctx, err)
 	}
 	data, err := c.readBody(ctx, method, path, resp)
 	if err != nil {
-		return err
+		return outcomeUnknown(ctx, err)
 	}
 	c.recordUsage(ctx, resp.Header)
 	// Redirects are not followed (see newRetryingClient), so a 3xx is no
 	// answer either.
 	if resp.StatusCode >= 300 {
-		return c.failure(method, path, resp, data)
+		ge := c.failure(method, path, resp, data)
+		if leavesOutcomeUnknown(ge) {
+			return outcomeUnknown(ctx, ge)
+		}
+		return ge
 	}
 	if out == nil {
 		return nil
 	}
 	if err := c.decodeAnswer(method, path, resp, data, out); err != nil {
-		return err
+		// A success status without a readable answer.
+		return outcomeUnknown(ctx, err)
 	}
 	return c.checkAnswer(method, path, resp, out)
 }
@@ -77,7 +89,11 @@ func (c *Client) transportError(ctx context.Context, method, path string, err er
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	return fmt.Errorf("%s %s failed (retried up to %d times): %s", method, path, c.cfg.MaxRetries, c.wire.masker.text(err.Error()))
+	retried := fmt.Sprintf("retried up to %d times", c.cfg.MaxRetries)
+	if _, once := appliedOnce(ctx); once {
+		retried = "not retried"
+	}
+	return fmt.Errorf("%s %s failed (%s): %s", method, path, retried, c.wire.masker.text(err.Error()))
 }
 
 // readBody reads (up to maxResponseBytes) and closes the response body, and
@@ -94,7 +110,7 @@ func (c *Client) readBody(ctx context.Context, method, path string, resp *http.R
 
 // failure is the *Error of an error response, naming the request, masked;
 // a throttle too long to wait for also closes its object's gate.
-func (c *Client) failure(method, path string, resp *http.Response, data []byte) error {
+func (c *Client) failure(method, path string, resp *http.Response, data []byte) *Error {
 	ge := parseError(resp, data)
 	ge.Method, ge.Path = method, path
 	ge.Message = c.wire.masker.text(ge.Message)

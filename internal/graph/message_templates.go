@@ -10,9 +10,12 @@ import (
 	"strings"
 )
 
-// MessageTemplateFields is the explicit field list templates are read with.
+// MessageTemplateFields is the explicit field list templates are read with,
+// by the data source and the resource alike, so that both share one read of
+// a WABA's templates.
 var MessageTemplateFields = []string{
-	"id", "name", "language", "category", "status", "quality_score", "rejected_reason", "components",
+	"id", "name", "language", "category", "previous_category", "status", "quality_score", "rejected_reason",
+	"components", "parameter_format", "message_send_ttl_seconds",
 }
 
 // MessageTemplate is a message template of a WABA. Pointer fields are nil
@@ -25,6 +28,13 @@ type MessageTemplate struct {
 	Status         string
 	QualityScore   *string
 	RejectedReason *string
+	// PreviousCategory is the category before Meta re-categorised the
+	// template, when it did.
+	PreviousCategory *string
+	// ParameterFormat is NAMED or POSITIONAL; nil when Graph left it out,
+	// which reads as POSITIONAL.
+	ParameterFormat       *string
+	MessageSendTTLSeconds *int64
 	// ComponentsJSON is the components array as compact JSON, or "" when
 	// Graph returned none.
 	ComponentsJSON string
@@ -69,6 +79,10 @@ type messageTemplateJSON struct {
 	QualityScore   json.RawMessage `json:"quality_score"`
 	RejectedReason *string         `json:"rejected_reason"`
 	Components     json.RawMessage `json:"components"`
+	// Seen as a string and as null in public client code.
+	PreviousCategory *string     `json:"previous_category"`
+	ParameterFormat  *string     `json:"parameter_format"`
+	TTL              optionalInt `json:"message_send_ttl_seconds"`
 }
 
 // decodeMessageTemplate reads one item of the message_templates edge.
@@ -82,6 +96,7 @@ func decodeMessageTemplate(raw []byte) (MessageTemplate, error) {
 	t := MessageTemplate{
 		ID: string(j.ID), Name: j.Name, Language: j.Language, Category: j.Category, Status: j.Status,
 		QualityScore: stringOrMember(j.QualityScore, "score"), RejectedReason: j.RejectedReason,
+		PreviousCategory: j.PreviousCategory, ParameterFormat: j.ParameterFormat, MessageSendTTLSeconds: j.TTL.ptr(),
 	}
 	if c := bytes.TrimSpace(j.Components); len(c) > 0 && !bytes.Equal(c, []byte("null")) {
 		var buf bytes.Buffer
@@ -98,6 +113,9 @@ func decodeMessageTemplate(raw []byte) (MessageTemplate, error) {
 func (t MessageTemplate) clone() MessageTemplate {
 	t.QualityScore = clonePtr(t.QualityScore)
 	t.RejectedReason = clonePtr(t.RejectedReason)
+	t.PreviousCategory = clonePtr(t.PreviousCategory)
+	t.ParameterFormat = clonePtr(t.ParameterFormat)
+	t.MessageSendTTLSeconds = clonePtr(t.MessageSendTTLSeconds)
 	return t
 }
 
@@ -110,7 +128,5 @@ func (c *Client) ListMessageTemplates(ctx context.Context, wabaID string, filter
 		return nil, err
 	}
 	q.Set("fields", strings.Join(MessageTemplateFields, ","))
-	templates := edge[MessageTemplate]{via: c, cache: &c.reads.templates, name: "message_templates", object: wabaID,
-		path: edgePath(wabaID, "message_templates"), decode: decodeMessageTemplate}
-	return templates.list(ctx, edgeQuery{params: q, id: q.Encode()})
+	return c.templates(wabaID).list(ctx, edgeQuery{params: q, id: q.Encode()})
 }

@@ -30,6 +30,18 @@ type qrCodeJSON struct {
 	QRImageURL       string `json:"qr_image_url"`
 }
 
+// noCodeMessage is the error of a write or read answered without a code.
+const noCodeMessage = `Graph answered without a "code", so the QR code may not have been written`
+
+// checkResponse refuses a 200 without a code (such as {"success":false}),
+// so that do reports it with the status, path and fbtrace_id.
+func (j qrCodeJSON) checkResponse() error {
+	if j.Code == "" {
+		return errors.New(noCodeMessage)
+	}
+	return nil
+}
+
 func (j qrCodeJSON) qrCode() QRCode {
 	return QRCode(j)
 }
@@ -81,20 +93,23 @@ func (c *Client) GetQRCode(ctx context.Context, phoneID, code, format string) (*
 }
 
 // qrCodeAnswer checks that an answer is a code: a 200 without one (such as
-// {"success":false}) must not read as a code with no message.
+// {"success":false}) must not read as a code with no message. do's
+// checkAnswer refuses such an answer first, with its fbtrace_id; this is
+// the backstop.
 func qrCodeAnswer(j qrCodeJSON, method string) (*QRCode, error) {
-	if j.Code == "" {
-		return nil, &Error{HTTPStatus: 200, Method: method, Path: "message_qrdls",
-			Message: `Graph answered without a "code", so the QR code may not have been written`}
+	if err := j.checkResponse(); err != nil {
+		return nil, &Error{HTTPStatus: 200, Method: method, Path: "message_qrdls", Message: err.Error()}
 	}
 	q := j.qrCode()
 	return &q, nil
 }
 
 // CreateQRCode makes a new code on the number. Every call makes a new code:
-// there is no natural key to find an existing one by.
+// there is no natural key to find an existing one by. So the POST is made
+// at most once unless Graph refused it (see applyOnce); a failure that
+// leaves open whether Graph made the code is an *OutcomeUnknownError.
 func (c *Client) CreateQRCode(ctx context.Context, phoneID, message, format string) (*QRCode, error) {
-	return c.writeQRCode(ctx, phoneID, formBody{"prefilled_message": {message}, "generate_qr_image": {format}})
+	return c.writeQRCode(applyOnce(ctx, qrCodeCreate(phoneID)), phoneID, formBody{"prefilled_message": {message}, "generate_qr_image": {format}})
 }
 
 // UpdateQRCode changes the code's prefilled message in place: the same POST

@@ -176,3 +176,31 @@ func TestQRCodeErrors(t *testing.T) {
 		}
 	})
 }
+
+// TestQRCodeWriteWithoutACodeKeepsTheTrace: a 200 without a code is
+// reported by do with the status, the real path and the fbtrace_id.
+func TestQRCodeWriteWithoutACodeKeepsTheTrace(t *testing.T) {
+	f := newFakeGraph(t, respond(200, map[string]string{"X-Fb-Trace-Id": "AqRtUvWxYz1"}, `{"success":false}`))
+	c := newTestClient(t, f.URL())
+	ctx := context.Background()
+	calls := map[string]func() error{
+		"create": func() error { _, err := c.CreateQRCode(ctx, testPhone, "Hi", "PNG"); return err },
+		"update": func() error { _, err := c.UpdateQRCode(ctx, testPhone, "ANED2T5QRU7HG1", "Hi", "PNG"); return err },
+		"get":    func() error { _, err := c.GetQRCode(ctx, testPhone, "ANED2T5QRU7HG1", "PNG"); return err },
+	}
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			err := call()
+			ge, ok := AsError(err)
+			if !ok {
+				t.Fatalf("err = %v (%T), want a *Error", err, err)
+			}
+			if ge.HTTPStatus != 200 || ge.FBTraceID != "AqRtUvWxYz1" || !strings.HasPrefix(ge.Path, "/"+testPhone+"/message_qrdls") {
+				t.Errorf("HTTPStatus/FBTraceID/Path = %d/%q/%q, want 200/AqRtUvWxYz1//%s/message_qrdls...", ge.HTTPStatus, ge.FBTraceID, ge.Path, testPhone)
+			}
+			if !strings.Contains(err.Error(), `without a "code"`) || IsOutcomeUnknown(err) {
+				t.Errorf("err = %v", err)
+			}
+		})
+	}
+}

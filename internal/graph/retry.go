@@ -18,6 +18,13 @@ import (
 // throttling and transient failures mostly as HTTP 400 with an error code, so
 // the status alone is not enough: the body is read (and put back for the
 // caller) and classified by code and is_transient.
+//
+// Reads, and writes that set a value or delete an object, are idempotent:
+// asking again after any transient failure is safe. A call marked with
+// applyOnce (a create that makes a new object each time) is not: it is
+// asked again only after an answer proving that Graph applied nothing, a
+// rate-limit refusal, or when no connection could be made (see send).
+// ctx is the request's: the one given to do.
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
@@ -27,7 +34,13 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		// then stops the whole client.
 		return false, nil
 	}
+	_, once := appliedOnce(ctx)
 	if err != nil || resp == nil {
+		if once {
+			// The request may have reached Graph before the connection
+			// broke or the attempt timed out.
+			return false, nil
+		}
 		// Connection resets, timeouts and the like: the default policy
 		// already refuses the hopeless ones (bad scheme, TLS, redirects).
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
@@ -39,6 +52,10 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	_ = resp.Body.Close()
 	resp.Body = io.NopCloser(bytes.NewReader(data))
 	if readErr != nil {
+		if once {
+			// An answer came, cut: whatever it said is lost.
+			return false, nil
+		}
 		// The connection broke while the body was read: ask again.
 		c.cfg.Logger.Debug(ctx, "Graph API response body cut short; retrying", map[string]any{"error": c.wire.masker.text(readErr.Error())})
 		return true, nil
@@ -46,9 +63,9 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 
 	if resp.StatusCode < 300 {
 		// A success status with an empty or cut body is a failed delivery,
-		// not an answer. Every call this client makes is idempotent, so
-		// asking again is safe.
-		return len(bytes.TrimSpace(data)) == 0 || !json.Valid(data), nil
+		// not an answer: asked again, except for a call applied once,
+		// which the success status suggests Graph applied.
+		return !once && (len(bytes.TrimSpace(data)) == 0 || !json.Valid(data)), nil
 	}
 	if resp.StatusCode < 400 {
 		return false, nil
@@ -56,6 +73,11 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	ge := parseError(resp, data)
 	if isTooMuchData(ge) {
 		// The same request fails the same way; listAll asks for less.
+		return false, nil
+	}
+	if once && !isRefusal(ge) {
+		// A failure of Graph or a proxy (5xx, codes 1 and 2,
+		// is_transient) may follow a call that was applied.
 		return false, nil
 	}
 	if ge.Code != 0 {

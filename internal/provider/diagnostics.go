@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -16,25 +17,40 @@ import (
 // what the provider was doing (action), Graph's details and what to do.
 // The advice, its non-empty pieces joined by blank lines, takes the place of
 // the client's generic hint, which says less; with none, the hint is used.
+// When Graph may have applied a create whose answer was lost (a
+// *graph.OutcomeUnknownError), the summary says the outcome is unknown and
+// the advice starts with what to check; the hint, which may say to run
+// again, is left out.
 // It returns whether err was set.
 func reportGraphCall(diags *diag.Diagnostics, client *graph.Client, action string, err error, advice ...string) bool {
 	addUsageWarnings(diags, client)
 	if err == nil {
 		return false
 	}
+	var unknown *graph.OutcomeUnknownError
+	if errors.As(err, &unknown) {
+		summary, detail := graphErrorDiagnostic(action, unknown.Err, joinAdvice(append([]string{unknown.Explanation()}, advice...)))
+		diags.AddError(summary+" (outcome unknown)", detail)
+		return true
+	}
 	diags.AddError(graphErrorDiagnostic(action, err, adviceOrHint(err, advice)))
 	return true
 }
 
 func adviceOrHint(err error, advice []string) string {
+	if a := joinAdvice(advice); a != "" {
+		return a
+	}
+	return graph.Hint(err)
+}
+
+// joinAdvice joins the non-empty pieces of advice with blank lines.
+func joinAdvice(advice []string) string {
 	var pieces []string
 	for _, a := range advice {
 		if a != "" {
 			pieces = append(pieces, a)
 		}
-	}
-	if len(pieces) == 0 {
-		return graph.Hint(err)
 	}
 	return strings.Join(pieces, "\n\n")
 }

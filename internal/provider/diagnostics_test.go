@@ -109,3 +109,58 @@ func TestReportGraphCall_usageWarningsFirst(t *testing.T) {
 		t.Errorf("diagnostics = %v, want the usage warning, then the error", diags)
 	}
 }
+
+// TestReportGraphCall_outcomeUnknown: when a create's answer was lost, the
+// diagnostic says the outcome is unknown and what to check before the
+// resource's own advice, and never the hint to run again.
+func TestReportGraphCall_outcomeUnknown(t *testing.T) {
+	const phone = "106540352242922"
+	explanation := "The outcome is unknown: Graph may have created the QR code before the answer was lost. " +
+		"The request was not repeated, since every create makes a new code. " +
+		"List the codes of phone number " + phone + " (GET /" + phone + "/message_qrdls, as the whatsapp_qr_code resource's documentation describes) " +
+		"and import the one created, by its ID <phone_number_id>/<code>, or delete it; applying again without doing so may leave a second code."
+	cases := []struct {
+		name            string
+		serve           http.HandlerFunc
+		summary, detail string
+	}{
+		{
+			name: "HTTP 503 without a Graph error",
+			serve: func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("X-Fb-Trace-Id", "AbCdEfGh123")
+				w.WriteHeader(http.StatusServiceUnavailable)
+			},
+			summary: "Failed to create a QR code: HTTP 503 (outcome unknown)",
+			detail: "unexpected HTTP 503 response with an empty body\n\n" +
+				"Request:    POST /" + phone + "/message_qrdls\nHTTP:       503\nfbtrace_id: AbCdEfGh123\n\n" + explanation + "\n\nDo this.",
+		},
+		{
+			name: "empty 200",
+			serve: func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("X-Fb-Trace-Id", "AbCdEfGh123")
+			},
+			summary: "Failed to create a QR code: HTTP 200 (outcome unknown)",
+			detail: "the response is not the JSON Graph sends (0 bytes): unexpected end of JSON input\n\n" +
+				"Request:    POST /" + phone + "/message_qrdls\nHTTP:       200\nfbtrace_id: AbCdEfGh123\n\n" + explanation + "\n\nDo this.",
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(tc.serve)
+			defer srv.Close()
+			client, err := graph.New(graph.Config{AccessToken: "t", BaseURL: srv.URL, MaxRetries: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, callErr := client.CreateQRCode(context.Background(), phone, "Hi", "PNG")
+			if !graph.IsOutcomeUnknown(callErr) {
+				t.Fatalf("err = %v, want an unknown outcome", callErr)
+			}
+			var diags diag.Diagnostics
+			reportGraphCall(&diags, client, "create a QR code", callErr, "", "Do this.")
+			if len(diags) != 1 || diags[0].Summary() != tc.summary || diags[0].Detail() != tc.detail {
+				t.Errorf("diagnostics = %v\nwant one error %q:\n%s", diags, tc.summary, tc.detail)
+			}
+		})
+	}
+}
