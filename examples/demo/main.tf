@@ -27,6 +27,19 @@ resource "whatsapp_phone_number_webhook" "support_line" {
   depends_on = [whatsapp_subscribed_app.support]
 }
 
+# What customers see when they open a chat with the support line. Only the
+# fields set here are managed; destroying leaves the profile as it is.
+resource "whatsapp_business_profile" "support_line" {
+  waba_id         = var.waba_id
+  phone_number_id = var.support_line_id
+
+  about       = "Support, Monday to Friday, 8:00-18:00"
+  description = "Questions about an order, a delivery or a refund: write to us here."
+  email       = "support@example.com"
+  websites    = ["https://www.example.com/support"]
+  vertical    = "RETAIL"
+}
+
 resource "whatsapp_assigned_user" "team" {
   for_each = var.team
 

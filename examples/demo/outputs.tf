@@ -25,6 +25,14 @@ output "support_line" {
   }
 }
 
+output "support_line_profile" {
+  description = "The support line's public business profile."
+  value = {
+    about    = whatsapp_business_profile.support_line.about
+    websites = whatsapp_business_profile.support_line.websites
+  }
+}
+
 output "team" {
   description = "User ID => tasks."
   value       = { for id, a in whatsapp_assigned_user.team : id => sort(tolist(a.tasks)) }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/dnaeon/go-vcr.v4/pkg/cassette"
 )
@@ -40,7 +41,17 @@ func LintCassette(path string) []string {
 		add("%v", err)
 		return problems
 	}
+	binaryIndent := -1
 	for n, line := range strings.Split(string(data), "\n") {
+		// A !!binary block is base64, whose letters can spell anything:
+		// its decoded bytes are checked below instead.
+		if indent := len(line) - len(strings.TrimLeft(line, " ")); binaryIndent >= 0 && indent > binaryIndent && strings.TrimSpace(line) != "" {
+			continue
+		}
+		binaryIndent = -1
+		if strings.HasSuffix(line, "!!binary |") {
+			binaryIndent = len(line) - len(strings.TrimLeft(line, " "))
+		}
 		for _, p := range leakPatterns {
 			if p.re.MatchString(line) {
 				add("line %d holds %s", n+1, p.what)
@@ -65,6 +76,16 @@ func LintCassette(path string) []string {
 	allow5xx := strings.Contains(base, "Retry") || strings.Contains(base, "Fault")
 	for _, i := range c.Interactions {
 		at := fmt.Sprintf("interaction %d", i.ID)
+		for _, body := range []struct{ what, text string }{{"request", i.Request.Body}, {"response", i.Response.Body}} {
+			if utf8.ValidString(body.text) {
+				continue // a text body was checked line by line
+			}
+			for _, p := range leakPatterns {
+				if p.re.MatchString(body.text) {
+					add("%s %s body (binary) holds %s", at, body.what, p.what)
+				}
+			}
+		}
 		lintHeaders(at+" request", i.Request.Headers, add)
 		lintHeaders(at+" response", i.Response.Headers, add)
 		if u, err := url.Parse(i.Request.URL); err != nil {

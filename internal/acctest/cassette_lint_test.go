@@ -1,6 +1,7 @@
 package acctest
 
 import (
+	"encoding/base64"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,5 +109,28 @@ func TestLintCassette_OwnTestdata(t *testing.T) {
 		if problems := LintCassette(p); len(problems) > 0 {
 			t.Errorf("%q", problems)
 		}
+	}
+}
+
+// TestLintCassette_BinaryBody: a binary body is stored as base64, whose
+// letters may spell a token's shape by chance; its decoded bytes are what
+// is checked.
+func TestLintCassette_BinaryBody(t *testing.T) {
+	binary := func(data []byte) string {
+		return "        headers:\n            Content-Type:\n                - image/png\n        body: !!binary |\n            " +
+			base64.StdEncoding.EncodeToString(data) + "\n        method: POST\n        url: https://graph.facebook.com/v26.0/upload:1\n"
+	}
+	// A 1x1 PNG whose base64 holds "EAA" followed by 20 letters and digits.
+	png, err := base64.StdEncoding.DecodeString("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgaEgAAAFkAOGJwRomAAAAAElFTkSuQmCC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems := LintCassette(writeCassette(t, "a.yaml", cassetteWith(binary(png), cleanResp))); len(problems) != 0 {
+		t.Errorf("a PNG body was flagged: %q", problems)
+	}
+	leak := append([]byte{0x89, 0xff}, []byte("EAA"+strings.Repeat("Bx7", 10))...)
+	problems := LintCassette(writeCassette(t, "a.yaml", cassetteWith(binary(leak), cleanResp)))
+	if len(problems) != 1 || !strings.Contains(problems[0], "request body (binary) holds a Meta access token") {
+		t.Errorf("a token inside a binary body: problems %q", problems)
 	}
 }

@@ -16,7 +16,10 @@ type Options struct {
 	// WorkDir receives the provider binary and one workspace per
 	// configuration.
 	WorkDir string
-	Sizes   []int
+	// Sizes are the numbers of assigned users of the Users configuration;
+	// PhoneSizes the numbers of phone numbers of the Phones configuration.
+	Sizes      []int
+	PhoneSizes []int
 	// PlanRuns is how many times each refresh plan, and the floor plan, is
 	// timed; the median is compared, so one slow run does not decide a
 	// target. The request counts are those of the first run.
@@ -25,18 +28,44 @@ type Options struct {
 	Progress io.Writer
 }
 
+// Kind is a configuration the benchmark measures.
+type Kind int
+
+const (
+	// Users is N whatsapp_assigned_user resources on one WABA, with the
+	// token app's subscription and the WABA's data source.
+	Users Kind = iota
+	// Phones is P phone numbers of one WABA, each with a
+	// whatsapp_phone_number_webhook, a whatsapp_business_profile and a
+	// whatsapp_conversational_automation: 3P resources.
+	Phones
+)
+
+// Var is the letter that stands for the configuration's size: N users or
+// P phone numbers.
+func (k Kind) Var() string {
+	if k == Phones {
+		return "P"
+	}
+	return "N"
+}
+
 // Size is every measurement of one configuration size.
 type Size struct {
+	Kind Kind
+	// N is the number of assigned users, or of phone numbers.
 	N int
-	// Page is how many assignments one page of the edge holds.
+	// Page is how many items one page of the measured edge
+	// (assigned_users, or phone_numbers) holds.
 	Page int
 	// Phases are apply, plan and destroy, in that order.
 	Phases []Phase
 	// PlanWall and FloorWall are the median wall times of the refresh plan
-	// and of the plan of N terraform_data resources; FrameworkWall is that
-	// of the plan of N terraform-provider-floor resources.
+	// and of the plan of as many terraform_data resources as the
+	// configuration manages (N, or 3P); FrameworkWall is that of the plan of
+	// as many terraform-provider-floor resources.
 	PlanWall, FloorWall, FrameworkWall time.Duration
-	// FloorApply and FrameworkApply are the wall times of applying the N
+	// FloorApply and FrameworkApply are the wall times of applying the
 	// terraform_data and terraform-provider-floor resources, for comparison
 	// with the apply.
 	FloorApply, FrameworkApply time.Duration
@@ -61,6 +90,11 @@ func Run(ctx context.Context, opts Options) ([]Size, error) {
 			return nil, fmt.Errorf("size %d is outside 1..%d, the simulator's generated users", n, MaxUsers)
 		}
 	}
+	for _, p := range opts.PhoneSizes {
+		if p < 1 || p > MaxPhones {
+			return nil, fmt.Errorf("phone-number size %d is outside 1..%d", p, MaxPhones)
+		}
+	}
 	seed := Seed()
 	fmt.Fprintln(opts.Progress, "building the provider")
 	env, err := Start(ctx, opts.RepoRoot, opts.WorkDir, seed, opts.Progress)
@@ -71,38 +105,74 @@ func Run(ctx context.Context, opts Options) ([]Size, error) {
 	if err := env.BuildFrameworkFloor(ctx, opts.Progress); err != nil {
 		return nil, err
 	}
-	page := PageSize(seed)
 
 	var out []Size
 	for _, n := range opts.Sizes {
-		s, err := runSize(ctx, env, n, opts)
+		s, err := runSize(ctx, env, workload{Users, n, WhatsAppConfig(n), FloorConfig(n), FrameworkFloorConfig(n)}, opts)
 		if err != nil {
 			return nil, err
 		}
-		s.Page = page
+		s.Page = PageSize(seed)
+		out = append(out, s)
+	}
+	if len(opts.PhoneSizes) == 0 {
+		return out, nil
+	}
+	callback := StartCallback()
+	defer callback.Close()
+	for _, p := range opts.PhoneSizes {
+		s, err := runPhones(ctx, opts, p, callback)
+		if err != nil {
+			return nil, err
+		}
 		out = append(out, s)
 	}
 	return out, nil
 }
 
-func runSize(ctx context.Context, env *Env, n int, opts Options) (Size, error) {
-	s := Size{N: n}
-	ws, err := env.Workspace(fmt.Sprintf("whatsapp-%d", n), WhatsAppConfig(n))
+// runPhones measures the Phones configuration of p numbers against a
+// simulator of its own, whose WABA holds exactly those p numbers. The
+// provider and the framework floor are the ones Run built.
+func runPhones(ctx context.Context, opts Options, p int, callback *Callback) (Size, error) {
+	seed := PhoneSeed(p)
+	env, err := Start(ctx, opts.RepoRoot, opts.WorkDir, seed, opts.Progress)
+	if err != nil {
+		return Size{}, err
+	}
+	defer env.Close()
+	s, err := runSize(ctx, env, workload{Phones, p, PhoneConfig(p, callback.URL()), PhoneFloorConfig(p), FrameworkFloorConfig(PhoneKinds * p)}, opts)
+	s.Page = PageSize(seed)
+	return s, err
+}
+
+// workload is one size of one configuration, with its two floors: the
+// same number of terraform_data and of terraform-provider-floor resources.
+type workload struct {
+	kind                       Kind
+	n                          int
+	config, floor, frameworkTF string
+}
+
+func runSize(ctx context.Context, env *Env, w workload, opts Options) (Size, error) {
+	n := w.n
+	s := Size{Kind: w.kind, N: n}
+	prefix := map[Kind]string{Users: "", Phones: "phones-"}[w.kind]
+	ws, err := env.Workspace(fmt.Sprintf("%swhatsapp-%d", prefix, n), w.config)
 	if err != nil {
 		return s, err
 	}
-	floor, err := env.Workspace(fmt.Sprintf("floor-%d", n), FloorConfig(n))
+	floor, err := env.Workspace(fmt.Sprintf("%sfloor-%d", prefix, n), w.floor)
 	if err != nil {
 		return s, err
 	}
-	framework, err := env.FrameworkFloorWorkspace(fmt.Sprintf("framework-%d", n), FrameworkFloorConfig(n))
+	framework, err := env.FrameworkFloorWorkspace(fmt.Sprintf("%sframework-%d", prefix, n), w.frameworkTF)
 	if err != nil {
 		return s, err
 	}
-	measure := func(w *tfcli.Workspace, name string, args []string) (Phase, error) {
-		p, err := env.Measure(ctx, w, name, args...)
+	measure := func(ws *tfcli.Workspace, name string, args []string) (Phase, error) {
+		p, err := env.Measure(ctx, ws, name, args...)
 		if err == nil {
-			fmt.Fprintf(opts.Progress, "  N=%-4d %-14s %6.2fs %5d Graph requests\n", n, name, p.Wall.Seconds(), p.Total())
+			fmt.Fprintf(opts.Progress, "  %s=%-4d %-14s %6.2fs %5d Graph requests\n", w.kind.Var(), n, name, p.Wall.Seconds(), p.Total())
 		}
 		return p, err
 	}
@@ -143,7 +213,7 @@ func runSize(ctx context.Context, env *Env, n int, opts Options) (Size, error) {
 			return s, err
 		}
 		if f.Changes || fw.Changes {
-			return s, fmt.Errorf("a plan of %d terraform_data or terraform-provider-floor resources found changes; its time would not be a refresh's", n)
+			return s, fmt.Errorf("%s=%d: a plan of the floor's terraform_data or terraform-provider-floor resources found changes; its time would not be a refresh's", w.kind.Var(), n)
 		}
 		frameworks = append(frameworks, fw.Wall)
 	}

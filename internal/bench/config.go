@@ -86,3 +86,79 @@ resource %[1]q "u%[3]d" {
 `, typ, WABAID, i+1, FirstUserID+i)
 	}
 }
+
+// PhoneConfig manages three per-number objects on each of the p numbers of
+// PhoneSeed's WABA: a webhook override pointing at callback (a URL that
+// passes the simulator's verification with VerifyToken), the business
+// profile's about text, and conversational automation with one prompt.
+func PhoneConfig(p int, callback string) string {
+	var b strings.Builder
+	b.WriteString(`terraform {
+  required_providers {
+    whatsapp = {
+      source = "wabactl/whatsapp"
+    }
+  }
+}
+
+provider "whatsapp" {}
+`)
+	for i := range p {
+		fmt.Fprintf(&b, `
+resource "whatsapp_phone_number_webhook" "p%[3]d" {
+  waba_id                 = %[1]q
+  phone_number_id         = %[2]q
+  override_callback_uri   = "%[4]s/p%[3]d"
+  verify_token_wo         = %[5]q
+  verify_token_wo_version = 1
+}
+
+resource "whatsapp_business_profile" "p%[3]d" {
+  waba_id         = %[1]q
+  phone_number_id = %[2]q
+  about           = "Branch %[3]d, open 8:00-18:00"
+}
+
+resource "whatsapp_conversational_automation" "p%[3]d" {
+  waba_id         = %[1]q
+  phone_number_id = %[2]q
+  prompts         = ["Opening hours of branch %[3]d"]
+}
+`, WABAID, PhoneID(i), i+1, callback, VerifyToken)
+	}
+	return b.String()
+}
+
+// PhoneFloorConfig is 3p built-in terraform_data resources shaped like the
+// three resources of each number of PhoneConfig.
+func PhoneFloorConfig(p int) string {
+	var b strings.Builder
+	for i := range p {
+		fmt.Fprintf(&b, `
+resource "terraform_data" "webhook_p%[3]d" {
+  input = {
+    waba_id               = %[1]q
+    phone_number_id       = %[2]q
+    override_callback_uri = "https://127.0.0.1/p%[3]d"
+  }
+}
+
+resource "terraform_data" "profile_p%[3]d" {
+  input = {
+    waba_id         = %[1]q
+    phone_number_id = %[2]q
+    about           = "Branch %[3]d, open 8:00-18:00"
+  }
+}
+
+resource "terraform_data" "automation_p%[3]d" {
+  input = {
+    waba_id         = %[1]q
+    phone_number_id = %[2]q
+    prompts         = ["Opening hours of branch %[3]d"]
+  }
+}
+`, WABAID, PhoneID(i), i+1)
+	}
+	return b.String()
+}

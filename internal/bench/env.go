@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
 	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
 	"github.com/wabactl/terraform-provider-whatsapp/internal/tfcli"
 )
@@ -22,6 +23,10 @@ const (
 	BusinessID  = "506914307656634"
 	FirstUserID = 200000000000001
 	MaxUsers    = 600
+	// FirstPhoneID is the first of the numbers PhoneSeed generates, and
+	// MaxPhones the most it generates.
+	FirstPhoneID = 300000000000001
+	MaxPhones    = 1000
 )
 
 // Seed is the default fixture set with the managed WABA's user list
@@ -39,6 +44,44 @@ func Seed() simulator.Seed {
 	seed.HourlyBudget = 1_000_000
 	return seed
 }
+
+// PhoneSeed is Seed with the managed WABA's numbers replaced by p
+// generated ones, which the phone-number configuration manages, so that the
+// phone_numbers edge holds exactly p numbers and page counts follow
+// ceil(p/page) exactly. The token's app is subscribed to the WABA, which
+// Meta requires before a number's webhook override, and receives the WABA's
+// webhooks at an app-level callback. No number has a profile, an
+// automation or an override yet.
+func PhoneSeed(p int) simulator.Seed {
+	seed := Seed()
+	app := seed.Tokens[0].AppID
+	for i := range seed.WABAs {
+		w := &seed.WABAs[i]
+		if w.ID != WABAID {
+			continue
+		}
+		w.PhoneNumbers = nil
+		for n := range p {
+			w.PhoneNumbers = append(w.PhoneNumbers, map[string]any{
+				"id":                   PhoneID(n),
+				"display_phone_number": fmt.Sprintf("+1 555-%03d-%04d", n/10000, n%10000),
+				"verified_name":        fmt.Sprintf("Branch %d", n+1),
+				"quality_rating":       "GREEN",
+			})
+		}
+		w.Subscriptions = append(w.Subscriptions, simulator.Subscription{AppID: app})
+	}
+	if seed.AppSubscriptions == nil {
+		seed.AppSubscriptions = map[string][]simulator.AppSubscription{}
+	}
+	seed.AppSubscriptions[app] = append(seed.AppSubscriptions[app], simulator.AppSubscription{
+		Object: graph.WABAWebhookObject, CallbackURL: "https://hooks.example.com/whatsapp", Fields: []simulator.SubscribedField{{Name: "messages"}},
+	})
+	return seed
+}
+
+// PhoneID is the ID of the i-th (from 0) number of PhoneSeed.
+func PhoneID(i int) string { return fmt.Sprint(FirstPhoneID + i) }
 
 // Env is one simulator and one provider binary, shared by any number of
 // Terraform workspaces under WorkDir.

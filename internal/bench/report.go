@@ -3,7 +3,8 @@ package bench
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -15,19 +16,94 @@ type Miss struct {
 	Timing bool
 }
 
-// Report prints the measurements and their targets as two tables, and
+// Report prints the measurements and their targets, a table per
+// configuration, then the requests of each configuration by route, and
 // returns the targets that were not met.
 func Report(w io.Writer, sizes []Size, planRuns int) []Miss {
 	var unmet []Miss
-	if len(sizes) > 0 {
-		fmt.Fprintf(w, "Targets: plan requests <= ceil(N/%d)+3; apply and destroy one write per resource (N users + 1 subscription) and reads <= ceil(N/%d)+3;\n"+
-			"plan wall <= %.1fx floor from N=%d.\n\n", sizes[0].Page, sizes[0].Page, MaxPlanRatio, WallRatioFrom)
+	kinds := kindsOf(sizes)
+	for i, k := range kinds {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		unmet = append(unmet, table(w, k, sizes)...)
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "N\tphase\trequests\twrites\treads\twall s\tfloor s\tvs floor\tframework s\tframework vs floor\tprovider peak RSS MiB\tproviders\t  met  targets")
+	fmt.Fprintf(w, "\nfloor: the same command on as many terraform_data resources (N, or 3P; no provider, no API).\n"+
+		"framework: the same command on as many resources of terraform-provider-floor, a terraform-plugin-framework provider with the\n"+
+		"attributes of whatsapp_assigned_user and no validators, plan modifiers or API: the least any provider on the framework costs;\n"+
+		"\"framework vs floor\" is the best \"vs floor\" such a provider could show in this run. Plan walls are medians of %d alternating runs.\n"+
+		"vs budget: the phase's reads over its read budget.\n", planRuns)
 	for _, s := range sizes {
+		if c, ok := s.wallCheck(); ok && !c.Met && s.FrameworkWall > 0 && s.FrameworkRatio() > MaxPlanRatio {
+			fmt.Fprintf(w, "N=%d: the plan target of %.1fx is below the framework floor's own %.2fx.\n", s.N, MaxPlanRatio, s.FrameworkRatio())
+		}
+	}
+	for _, k := range kinds {
+		fmt.Fprintf(w, "\nGraph requests by route, %s:\n", k.title())
+		routeTable(w, k, sizes)
+	}
+	return unmet
+}
+
+// kindsOf lists the configurations measured, in the order of Kind.
+func kindsOf(sizes []Size) []Kind {
+	var kinds []Kind
+	for _, k := range []Kind{Users, Phones} {
+		if slices.ContainsFunc(sizes, func(s Size) bool { return s.Kind == k }) {
+			kinds = append(kinds, k)
+		}
+	}
+	return kinds
+}
+
+// title names the configuration in the report.
+func (k Kind) title() string {
+	if k == Phones {
+		return "P phone numbers"
+	}
+	return "N assigned users"
+}
+
+// targets states a configuration's targets, with the edge served page
+// items at a time.
+func (k Kind) targets(page int) string {
+	if k == Phones {
+		return fmt.Sprintf("P phone numbers of one WABA, each with whatsapp_phone_number_webhook, whatsapp_business_profile and whatsapp_conversational_automation.\n"+
+			"Targets: plan requests <= 3*ceil(P/%d), one paged read of phone_numbers per resource kind; apply POST=P overrides+P profiles+P automations\n"+
+			"and destroy POST=P override clears+0 profiles+P automation clears, with reads <= 3*ceil(P/%d).\n\n", page, page)
+	}
+	return fmt.Sprintf("N whatsapp_assigned_user, one whatsapp_subscribed_app and one whatsapp_business_account data source on one WABA.\n"+
+		"Targets: plan requests <= ceil(N/%d)+3; apply and destroy one write per resource (N users + 1 subscription) and reads <= ceil(N/%d)+3;\n"+
+		"plan wall <= %.1fx floor from N=%d.\n\n", page, page, MaxPlanRatio, WallRatioFrom)
+}
+
+// wallCheck is the size's plan wall-time target, which only the Users
+// configuration has.
+func (s Size) wallCheck() (Check, bool) {
+	if s.Kind != Users {
+		return Check{}, false
+	}
+	return WallCheck(s.N, s.Ratio())
+}
+
+// table prints the measurements of the sizes of kind k and returns the
+// targets they missed.
+func table(w io.Writer, k Kind, sizes []Size) []Miss {
+	var unmet []Miss
+	first := true
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	for _, s := range sizes {
+		if s.Kind != k {
+			continue
+		}
+		if first {
+			fmt.Fprint(w, k.targets(s.Page))
+			fmt.Fprintf(tw, "%s\tphase\trequests\twrites\treads\tbudget\tvs budget\twall s\tfloor s\tvs floor\tframework s\tframework vs floor\tprovider peak RSS MiB\tproviders\t  met  targets\n", k.Var())
+			first = false
+		}
+		budget := s.ReadBudget()
 		for _, p := range s.Phases {
-			checks := RequestChecks(p, s.N, s.Page)
+			checks := s.Checks(p)
 			// Destroy has no floor: its wall times are only shown.
 			wall, floor, framework := p.Wall, time.Duration(0), time.Duration(0)
 			switch p.Name {
@@ -35,7 +111,7 @@ func Report(w io.Writer, sizes []Size, planRuns int) []Miss {
 				floor, framework = s.FloorApply, s.FrameworkApply
 			case "plan":
 				wall, floor, framework = s.PlanWall, s.FloorWall, s.FrameworkWall
-				if c, ok := WallCheck(s.N, s.Ratio()); ok {
+				if c, ok := s.wallCheck(); ok {
 					checks = append(checks, c)
 				}
 			}
@@ -45,60 +121,50 @@ func Report(w io.Writer, sizes []Size, planRuns int) []Miss {
 				targets = append(targets, c.Target)
 				if !c.Met {
 					met = "NO"
-					unmet = append(unmet, Miss{fmt.Sprintf("N=%d %s: %s", s.N, p.Name, c.Target), c.Timing})
+					unmet = append(unmet, Miss{fmt.Sprintf("%s=%d %s: %s", k.Var(), s.N, p.Name, c.Target), c.Timing})
 				}
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%.2f\t%s\t%s\t%s\t%s\t%.1f\t%d\t  %s  %s\n",
-				s.N, p.Name, p.Total(), p.Writes(), p.Reads(), wall.Seconds(), seconds(floor), ratio(wall, floor),
+			fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%d\t%.2fx\t%.2f\t%s\t%s\t%s\t%s\t%.1f\t%d\t  %s  %s\n",
+				s.N, p.Name, p.Total(), p.Writes(), p.Reads(), budget, float64(p.Reads())/float64(budget), wall.Seconds(), seconds(floor), ratio(wall, floor),
 				seconds(framework), ratio(framework, floor), float64(p.PeakRSS)/(1<<20), p.Providers, met, strings.Join(targets, ", "))
 		}
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nfloor: the same command on N terraform_data resources (no provider, no API).\n"+
-		"framework: the same command on N resources of terraform-provider-floor, a terraform-plugin-framework provider with the same\n"+
-		"attributes and no validators, plan modifiers or API: the least any provider on the framework costs; \"framework vs floor\" is\n"+
-		"the best \"vs floor\" such a provider could show in this run. Plan walls are medians of %d alternating runs.\n", planRuns)
-	for _, s := range sizes {
-		if c, ok := WallCheck(s.N, s.Ratio()); ok && !c.Met && s.FrameworkWall > 0 && s.FrameworkRatio() > MaxPlanRatio {
-			fmt.Fprintf(w, "N=%d: the plan target of %.1fx is below the framework floor's own %.2fx.\n", s.N, MaxPlanRatio, s.FrameworkRatio())
-		}
-	}
-
-	fmt.Fprintln(w, "\nGraph requests by route:")
-	routeTable(w, sizes)
 	return unmet
 }
 
 // routeTable has a row per "METHOD /template" and a column per size and
-// phase.
-func routeTable(w io.Writer, sizes []Size) {
+// phase of the configuration k.
+func routeTable(w io.Writer, k Kind, sizes []Size) {
 	routes := map[string]bool{}
 	var header []string
 	for _, s := range sizes {
+		if s.Kind != k {
+			continue
+		}
 		for _, p := range s.Phases {
 			header = append(header, fmt.Sprintf("%d %s", s.N, p.Name))
-			for k := range p.Counts {
-				routes[k] = true
+			for route := range p.Counts {
+				routes[route] = true
 			}
 		}
 	}
-	keys := make([]string, 0, len(routes))
-	for k := range routes {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(routes))
 	width := len("route")
-	for _, k := range keys {
-		width = max(width, len(k))
+	for _, route := range keys {
+		width = max(width, len(route))
 	}
 	// Padded to one width, the right-aligned route names read left-aligned.
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%-*s\t%s\t\n", width, "route", strings.Join(header, "\t"))
-	for _, k := range keys {
-		row := []string{fmt.Sprintf("%-*s", width, k)}
+	for _, route := range keys {
+		row := []string{fmt.Sprintf("%-*s", width, route)}
 		for _, s := range sizes {
+			if s.Kind != k {
+				continue
+			}
 			for _, p := range s.Phases {
-				row = append(row, fmt.Sprint(p.Counts[k]))
+				row = append(row, fmt.Sprint(p.Counts[route]))
 			}
 		}
 		fmt.Fprintf(tw, "%s\t\n", strings.Join(row, "\t"))

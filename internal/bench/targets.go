@@ -11,7 +11,17 @@ import (
 const (
 	RouteAssignedUsers = "/{waba-id}/assigned_users"
 	RouteSubscribed    = "/{waba-id}/subscribed_apps"
+	RoutePhoneNumbers  = "/{waba-id}/phone_numbers"
+	// RoutePhoneNumber is a number's node: a POST sets or clears its
+	// webhook override.
+	RoutePhoneNumber = "/{phone-number-id}"
+	RouteProfile     = "/{phone-number-id}/whatsapp_business_profile"
+	RouteAutomation  = "/{phone-number-id}/conversational_automation"
 )
+
+// PhoneKinds is how many resources the Phones configuration declares per
+// number: webhook override, business profile, conversational automation.
+const PhoneKinds = 3
 
 // MaxPlanRatio is how much slower than Terraform's own cost for as many
 // built-in resources a refresh plan may be, from WallRatioFrom resources up.
@@ -38,6 +48,15 @@ func PageSize(seed simulator.Seed) int {
 // may make: the pages of the assigned_users edge, plus one read each of the
 // subscribed_apps edge, the WABA node and the token's app.
 func ReadBudget(n, page int) int { return (n+page-1)/page + 3 }
+
+// PhoneReadBudget is the most Graph reads a run of the Phones
+// configuration over p numbers of one WABA may make: one paged read of the
+// WABA's phone_numbers edge per resource kind (each kind asks for its own
+// fields), shared by every number, and nothing else. None of ReadBudget's
+// fixed reads applies: the configuration has no subscription, data source
+// or other WABA-level object, and a number's own node or profile is never
+// read when the edge answered its fields.
+func PhoneReadBudget(p, page int) int { return PhoneKinds * ((p + page - 1) / page) }
 
 // Check is one target and whether a measurement met it. Timing targets
 // depend on the machine and its load; request targets do not.
@@ -76,6 +95,47 @@ func RequestChecks(p Phase, n, page int) []Check {
 func writes(p Phase, method string, n int) Check {
 	ok := p.Count(method, RouteAssignedUsers) == n && p.Count(method, RouteSubscribed) == 1 && p.Writes() == n+1
 	return Check{Target: fmt.Sprintf("%s=%d+1", method, n), Met: ok}
+}
+
+// PhoneRequestChecks are the request-count targets of a phase of the
+// Phones configuration over p numbers, with the edge served page numbers
+// at a time. Apply writes each number's override, profile and automation
+// once; destroy clears the override and the automation, and leaves the
+// profile, which Graph cannot delete, as it is.
+func PhoneRequestChecks(ph Phase, p, page int) []Check {
+	budget := PhoneReadBudget(p, page)
+	reads := Check{Target: fmt.Sprintf("reads<=%d", budget), Met: ph.Reads() <= budget}
+	switch ph.Name {
+	case "apply":
+		ok := ph.Count("POST", RoutePhoneNumber) == p && ph.Count("POST", RouteProfile) == p &&
+			ph.Count("POST", RouteAutomation) == p && ph.Writes() == PhoneKinds*p
+		return []Check{{Target: fmt.Sprintf("POST=%d+%d+%d", p, p, p), Met: ok}, reads}
+	case "plan":
+		return []Check{
+			{Target: fmt.Sprintf("requests<=%d", budget), Met: ph.Total() <= budget},
+			{Target: "no changes", Met: !ph.Changes},
+		}
+	case "destroy":
+		ok := ph.Count("POST", RoutePhoneNumber) == p && ph.Count("POST", RouteAutomation) == p && ph.Writes() == 2*p
+		return []Check{{Target: fmt.Sprintf("POST=%d+0+%d", p, p), Met: ok}, reads}
+	}
+	return nil
+}
+
+// Checks are the request targets of one of the size's phases.
+func (s Size) Checks(p Phase) []Check {
+	if s.Kind == Phones {
+		return PhoneRequestChecks(p, s.N, s.Page)
+	}
+	return RequestChecks(p, s.N, s.Page)
+}
+
+// ReadBudget is the most reads any phase of the size may make.
+func (s Size) ReadBudget() int {
+	if s.Kind == Phones {
+		return PhoneReadBudget(s.N, s.Page)
+	}
+	return ReadBudget(s.N, s.Page)
 }
 
 // WallCheck is the plan's wall-time target against the floor, or false

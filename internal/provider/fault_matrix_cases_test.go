@@ -39,6 +39,11 @@ type matrixFault struct {
 	// an idempotent GET on the next pooled connection, below the retrying
 	// client and outside its count.
 	hitsPerAttempt int
+	// throttle is a rate-limit refusal, proof that Graph applied nothing:
+	// retried even for a call applied once (see matrixKind.applyOnce).
+	// Every other retryable fault leaves open whether Graph applied the
+	// call.
+	throttle bool
 }
 
 func graphCode(code int) simulator.Fault {
@@ -52,28 +57,28 @@ func httpStatus(status int) simulator.Fault {
 // matrixFaults are the columns: what Meta, or something between Meta and the
 // provider, can do to a call.
 var matrixFaults = []matrixFault{
-	{"HTTP 500", "http500", httpStatus(500), true, `Graph API error 1 .* HTTP: 500 `, true, 1},
-	{"HTTP 502", "http502", httpStatus(502), true, `Graph API error 1 .* HTTP: 502 `, true, 1},
-	{"HTTP 503", "http503", httpStatus(503), true, `Graph API error 2 .* HTTP: 503 `, true, 1},
-	{"HTTP 504", "http504", httpStatus(504), true, `Graph API error 1 .* HTTP: 504 `, true, 1},
-	{"conn reset", "reset", simulator.Fault{Kind: simulator.FaultReset}, true, `(GET|POST|DELETE) /\d+.* failed .*(reset|EOF)`, false, 0},
-	{"slow > timeout", "slow", simulator.Fault{Kind: simulator.FaultSlow, Delay: simulator.Duration(matrixSlowDelay)}, true, `(GET|POST|DELETE) /\d+.* failed .*(Timeout|deadline)`, false, 1},
-	{"code 1", "code1", graphCode(1), true, `Graph API error 1 .* Code: 1 `, true, 1},
-	{"code 2", "code2", graphCode(2), true, `Graph API error 2 .* Code: 2 `, true, 1},
-	{"code 4", "code4", graphCode(4), true, `Graph API error 4 .* Code: 4 `, true, 1},
-	{"code 17", "code17", graphCode(17), true, `Graph API error 17 .* Code: 17 `, true, 1},
-	{"code 80008", "code80008", graphCode(80008), true, `Graph API error 80008 .* Code: 80008 `, true, 1},
-	{"code 130429", "code130429", graphCode(130429), true, `Graph API error 130429 .* Code: 130429 `, true, 1},
+	{"HTTP 500", "http500", httpStatus(500), true, `Graph API error 1 .* HTTP: 500 `, true, 1, false},
+	{"HTTP 502", "http502", httpStatus(502), true, `Graph API error 1 .* HTTP: 502 `, true, 1, false},
+	{"HTTP 503", "http503", httpStatus(503), true, `Graph API error 2 .* HTTP: 503 `, true, 1, false},
+	{"HTTP 504", "http504", httpStatus(504), true, `Graph API error 1 .* HTTP: 504 `, true, 1, false},
+	{"conn reset", "reset", simulator.Fault{Kind: simulator.FaultReset}, true, `(GET|POST|DELETE) /\d+.* failed .*(reset|EOF)`, false, 0, false},
+	{"slow > timeout", "slow", simulator.Fault{Kind: simulator.FaultSlow, Delay: simulator.Duration(matrixSlowDelay)}, true, `(GET|POST|DELETE) /\d+.* failed .*(Timeout|deadline)`, false, 1, false},
+	{"code 1", "code1", graphCode(1), true, `Graph API error 1 .* Code: 1 `, true, 1, false},
+	{"code 2", "code2", graphCode(2), true, `Graph API error 2 .* Code: 2 `, true, 1, false},
+	{"code 4", "code4", graphCode(4), true, `Graph API error 4 .* Code: 4 `, true, 1, true},
+	{"code 17", "code17", graphCode(17), true, `Graph API error 17 .* Code: 17 `, true, 1, true},
+	{"code 80008", "code80008", graphCode(80008), true, `Graph API error 80008 .* Code: 80008 `, true, 1, true},
+	{"code 130429", "code130429", graphCode(130429), true, `Graph API error 130429 .* Code: 130429 `, true, 1, true},
 	// 131057 (account in maintenance) is not on the client's list of
 	// transient codes: only is_transient makes it retryable.
-	{"is_transient", "flagged", simulator.Fault{Kind: simulator.FaultGraphError, Code: 131057, Transient: true}, true, `Graph API error 131057 `, true, 1},
-	{"HTML page", "html", simulator.Fault{Kind: simulator.FaultHTML}, true, `HTTP 502 .*text/html`, true, 1},
-	{"truncated JSON", "truncated", simulator.Fault{Kind: simulator.FaultTruncated}, true, `HTTP 200 .*not the JSON Graph sends`, true, 1},
-	{"empty body", "empty", simulator.Fault{Kind: simulator.FaultEmpty}, true, `HTTP 200 .*not the JSON Graph sends`, true, 1},
-	{"success:false", "refused", simulator.Fault{Kind: simulator.FaultSuccessFalse}, false, `HTTP 200 `, true, 1},
+	{"is_transient", "flagged", simulator.Fault{Kind: simulator.FaultGraphError, Code: 131057, Transient: true}, true, `Graph API error 131057 `, true, 1, false},
+	{"HTML page", "html", simulator.Fault{Kind: simulator.FaultHTML}, true, `HTTP 502 .*text/html`, true, 1, false},
+	{"truncated JSON", "truncated", simulator.Fault{Kind: simulator.FaultTruncated}, true, `HTTP 200 .*not the JSON Graph sends`, true, 1, false},
+	{"empty body", "empty", simulator.Fault{Kind: simulator.FaultEmpty}, true, `HTTP 200 .*not the JSON Graph sends`, true, 1, false},
+	{"success:false", "refused", simulator.Fault{Kind: simulator.FaultSuccessFalse}, false, `HTTP 200 `, true, 1, false},
 	// Graph's "missing or not visible": never retried, and never read as
 	// proof that an object is gone.
-	{"code 100/33", "hidden", simulator.Fault{Kind: simulator.FaultGraphError, Code: 100, Subcode: 33}, false, `Graph API error 100 .* Subcode: 33 `, true, 1},
+	{"code 100/33", "hidden", simulator.Fault{Kind: simulator.FaultGraphError, Code: 100, Subcode: 33}, false, `Graph API error 100 .* Subcode: 33 `, true, 1, false},
 }
 
 // Phases of a resource's life the matrix breaks.
@@ -91,10 +96,21 @@ const (
 type matrixKind struct {
 	typeName string // "whatsapp_subscribed_app", or the data source type
 	data     bool
-	edge     string // path after the WABA ID; "" for the node itself
+	// applyOnce is the phase whose write the client makes at most once (a
+	// create that makes a new object on every call): only a throttle is
+	// retried, and any other retryable fault ends the write at its first
+	// attempt with an error saying the outcome is unknown.
+	applyOnce string
+	edge      string // path after the WABA ID; "" for the node itself
 	// numberWrites: the writes go to the case's phone number
-	// (/{phone-number-id}, see matrixPhone), the reads to the edge.
+	// (/{phone-number-id}, see matrixPhone) followed by numberEdge, the
+	// reads to the edge; a delete is a write that clears, a POST.
 	numberWrites bool
+	// numberItems: every call goes to numberEdge of the case's phone
+	// number, reads and writes alike (edge is unused), and a delete is a
+	// DELETE of the one item the resource made there.
+	numberItems bool
+	numberEdge  string // path after /{phone-number-id}
 }
 
 var (
@@ -102,6 +118,13 @@ var (
 	kindAssignedUser       = matrixKind{typeName: "whatsapp_assigned_user", edge: "/assigned_users"}
 	kindBusinessAccount    = matrixKind{typeName: "whatsapp_business_account", data: true}
 	kindPhoneNumberWebhook = matrixKind{typeName: "whatsapp_phone_number_webhook", edge: "/phone_numbers", numberWrites: true}
+	// The automation is read with the WABA's numbers and written, and
+	// cleared on destroy, with a POST to the number's edge.
+	kindConversationalAutomation = matrixKind{typeName: "whatsapp_conversational_automation", edge: "/phone_numbers",
+		numberWrites: true, numberEdge: "/conversational_automation"}
+	// A QR code is made, changed, read and deleted on the number alone.
+	// Every create makes a new code, so it is applied once.
+	kindQRCode = matrixKind{typeName: "whatsapp_qr_code", numberItems: true, numberEdge: "/message_qrdls", applyOnce: phaseCreate}
 )
 
 // matrixCase is one cell: a fault, transient or permanent, on one kind in
@@ -128,13 +151,25 @@ func (c matrixCase) addr() string {
 	return c.kind.typeName + "." + c.name()
 }
 
-// path is the path of the case's requests with method, without the API
-// version, as faults match it.
+// path is a regular expression for the path of the case's requests with
+// method, without the API version, as faults match it.
 func (c matrixCase) path(method string) string {
-	if c.kind.numberWrites && method != http.MethodGet {
-		return "/" + matrixPhone(c.waba)
+	number := "/" + matrixPhone(c.waba) + c.kind.numberEdge
+	switch {
+	case c.kind.numberItems && method == http.MethodDelete:
+		// The item's ID is Graph's to choose: a QR code is 14 of A-Z, 2-7.
+		return number + "/[A-Z2-7]+"
+	case c.kind.numberItems, c.kind.numberWrites && method != http.MethodGet:
+		return number
 	}
 	return "/" + c.waba + c.kind.edge
+}
+
+// outcomeUnknown reports whether the case's fault, in phase, leaves the
+// client unable to tell whether Graph applied a write it must apply once:
+// the write fails at its first attempt, with nothing retried.
+func (c matrixCase) outcomeUnknown(phase string) bool {
+	return c.kind.applyOnce == phase && c.fault.retryable && !c.fault.throttle
 }
 
 // method is the method of the case's call that a phase breaking method
@@ -149,6 +184,9 @@ func (c matrixCase) method(method string) string {
 // matrixPhone is the phone number of a case's WABA: the WABA's ID with its
 // leading 3 made a 4, so that no two cases share a number.
 func matrixPhone(waba string) string { return "4" + waba[1:] }
+
+// matrixPhoneWABA is the WABA of a case's phone number, matrixPhone undone.
+func matrixPhoneWABA(phone string) string { return "3" + phone[1:] }
 
 // matrixCases lists every case of a phase: each fault once transient (when
 // it can be) and once permanent, for each kind.
@@ -175,10 +213,12 @@ func matrixSeed(cases []matrixCase) simulator.Seed {
 	business := seed.Businesses[0].ID
 	for _, c := range cases {
 		w := simulator.WABA{ID: c.waba, BusinessID: business, Fields: map[string]any{"name": "WABA " + c.waba}}
-		if c.kind == kindPhoneNumberWebhook {
-			// A number, and the subscription Meta requires before its
-			// override.
+		if c.kind.numberWrites || c.kind.numberItems {
+			// A number, with no automation set and no QR code yet.
 			w.PhoneNumbers = []map[string]any{{"id": matrixPhone(c.waba)}}
+		}
+		if c.kind == kindPhoneNumberWebhook {
+			// The subscription Meta requires before a number's override.
 			w.Subscriptions = []simulator.Subscription{{AppID: seed.Tokens[0].AppID}}
 		}
 		seed.WABAs = append(seed.WABAs, w)
@@ -205,6 +245,17 @@ func matrixConfig(seed simulator.Seed, cases []matrixCase, version int) string {
 			fmt.Fprintf(&b, "data %q %q {\n  id = %q\n}\n", c.kind.typeName, c.name(), c.waba)
 		case kindPhoneNumberWebhook:
 			b.WriteString(phoneWebhookBlock(c.name(), c.waba, matrixPhone(c.waba), matrixCallback(version), fmt.Sprintf("matrix-verify-%d", version), version))
+		case kindConversationalAutomation:
+			// Every field changes from 1 to 2, so that a write applied in
+			// part would show.
+			welcome, prompt, command := matrixAutomation(version)
+			b.WriteString(automationBlock(c.name(), c.waba, matrixPhone(c.waba), fmt.Sprintf(
+				"  enable_welcome_message = %t\n  prompts = [%q]\n  commands = [{ command_name = %q, command_description = \"Matrix command\" }]",
+				welcome, prompt, command)))
+		case kindQRCode:
+			// Only prefilled_message changes: it is what an update writes
+			// (a new image_format is only a read of the same code).
+			b.WriteString(qrCodeBlock(c.name(), matrixPhone(c.waba), matrixQRMessage(version), "PNG"))
 		}
 	}
 	return b.String()
@@ -217,6 +268,34 @@ func matrixEmptyConfig(seed simulator.Seed) string {
 
 func matrixCallback(version int) string {
 	return fmt.Sprintf("https://hooks.example.com/fault-matrix/v%d", version)
+}
+
+// matrixAutomation is the conversational automation of version: the
+// welcome message, the one ice breaker and the one command's name.
+func matrixAutomation(version int) (welcome bool, prompt, command string) {
+	return version == 2, fmt.Sprintf("Matrix prompt v%d", version), fmt.Sprintf("matrix_v%d", version)
+}
+
+// matrixAutomationValue is an automation as exists reports it.
+func matrixAutomationValue(welcome bool, prompts, commands []string) string {
+	return fmt.Sprintf("welcome %t, prompts [%s], commands [%s]", welcome, strings.Join(prompts, ","), strings.Join(commands, ","))
+}
+
+func matrixQRMessage(version int) string { return fmt.Sprintf("Matrix QR code v%d", version) }
+
+// matrixValue is the value exists reports for the kind's object as version
+// of the configuration sets it.
+func matrixValue(k matrixKind, version int) string {
+	switch k {
+	case kindAssignedUser:
+		return map[int]string{1: "MANAGE", 2: "DEVELOP"}[version]
+	case kindConversationalAutomation:
+		welcome, prompt, command := matrixAutomation(version)
+		return matrixAutomationValue(welcome, []string{prompt}, []string{command})
+	case kindQRCode:
+		return matrixQRMessage(version)
+	}
+	return matrixCallback(version)
 }
 
 // matrixUser is a business user of the seed's business (not the system user

@@ -45,11 +45,50 @@ func simWABAs(baseURL string) (map[string]simulator.WABA, error) {
 	return out, nil
 }
 
+// number is the case's phone number as the simulator holds it, or nil.
+func (s matrixSnapshot) number(c matrixCase) map[string]any {
+	for _, p := range s.wabas[c.waba].PhoneNumbers {
+		if p["id"] == matrixPhone(c.waba) {
+			return p
+		}
+	}
+	return nil
+}
+
+// qrCodes are the QR codes the case's phone number holds.
+func (s matrixSnapshot) qrCodes(c matrixCase) []map[string]any {
+	items, _ := s.number(c)["message_qrdls"].([]any)
+	out := make([]map[string]any, 0, len(items))
+	for _, it := range items {
+		m, _ := it.(map[string]any)
+		out = append(out, m)
+	}
+	return out
+}
+
 // exists reports whether the case's object exists in the simulator, and its
-// current value (callback URL or tasks) for update checks.
+// current value (callback URL, tasks, automation or prefilled message) for
+// update checks.
 func (s matrixSnapshot) exists(c matrixCase, app, user string) (bool, string) {
 	w := s.wabas[c.waba]
 	switch c.kind {
+	case kindConversationalAutomation:
+		// Every number has an automation; only a configured one exists.
+		a, _ := s.number(c)["conversational_automation"].(map[string]any)
+		welcome, _ := a["enable_welcome_message"].(bool)
+		var prompts, commands []string
+		for _, p := range asList(a["prompts"]) {
+			prompts = append(prompts, fmt.Sprint(p))
+		}
+		for _, cmd := range asList(a["commands"]) {
+			m, _ := cmd.(map[string]any)
+			commands = append(commands, fmt.Sprint(m["command_name"]))
+		}
+		return welcome || len(prompts) > 0 || len(commands) > 0, matrixAutomationValue(welcome, prompts, commands)
+	case kindQRCode:
+		if codes := s.qrCodes(c); len(codes) > 0 {
+			return true, fmt.Sprint(codes[0]["prefilled_message"])
+		}
 	case kindSubscribedApp:
 		for _, sub := range w.Subscriptions {
 			if sub.AppID == app {
@@ -74,14 +113,26 @@ func (s matrixSnapshot) exists(c matrixCase, app, user string) (bool, string) {
 	return false, ""
 }
 
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+// outcomeUnknownText is what the diagnostic of a write applied once says
+// when Graph may have applied it.
+var outcomeUnknownText = regexp.MustCompile(`\(outcome unknown\) .*The outcome is unknown: Graph may have created the `)
+
 var (
-	boxDrawing  = strings.NewReplacer("│", " ", "╷", " ", "╵", " ")
-	wabaInError = regexp.MustCompile(`WhatsApp Business Account (\d+)`)
+	boxDrawing   = strings.NewReplacer("│", " ", "╷", " ", "╵", " ")
+	wabaInError  = regexp.MustCompile(`WhatsApp Business Account (\d+)`)
+	phoneInError = regexp.MustCompile(`phone number (4\d+)`)
 )
 
 // errorBlocks splits Terraform's error output into one string per "Error:"
 // diagnostic, with box drawing removed and white space collapsed so that
-// wrapping does not matter, keyed by the WABA the diagnostic names.
+// wrapping does not matter, keyed by the WABA the diagnostic names, or
+// failing that the WABA of the case's phone number it names (a QR code's
+// diagnostics know no WABA).
 func errorBlocks(text string) map[string][]string {
 	out := map[string][]string{}
 	parts := strings.Split(boxDrawing.Replace(text), "Error: ")
@@ -89,6 +140,9 @@ func errorBlocks(text string) map[string][]string {
 		block := strings.Join(strings.Fields(p), " ") + " "
 		if m := wabaInError.FindStringSubmatch(block); m != nil {
 			out[m[1]] = append(out[m[1]], block)
+		} else if m := phoneInError.FindStringSubmatch(block); m != nil {
+			waba := matrixPhoneWABA(m[1])
+			out[waba] = append(out[waba], block)
 		} else {
 			out[""] = append(out[""], block)
 		}
@@ -106,9 +160,9 @@ func faultRuns(reqs []simulator.Request, c matrixCase, method string) (runs []in
 	sort.SliceStable(reqs, func(i, j int) bool { return reqs[i].At.Before(reqs[j].At) })
 	recovered = true
 	run := 0
-	suffix := c.path(method)
+	path := regexp.MustCompile(`^/v\d+\.\d+` + c.path(method) + `$`)
 	for _, r := range reqs {
-		if r.Method != method || !strings.HasSuffix(r.Path, suffix) || strings.Count(r.Path, "/") != strings.Count(suffix, "/")+1 {
+		if r.Method != method || !path.MatchString(r.Path) {
 			continue
 		}
 		if r.Fault != "" {
@@ -198,7 +252,8 @@ func judge(c matrixCase, phase, method string, snap matrixSnapshot, plan *tfjson
 		longest = slices.Max(runs)
 	}
 
-	if !c.permanent {
+	unknown := c.outcomeUnknown(phase)
+	if !c.permanent && !unknown {
 		switch {
 		case len(blocks) > 0:
 			fail("a transient fault failed the run: %s", blocks[0])
@@ -211,8 +266,10 @@ func judge(c matrixCase, phase, method string, snap matrixSnapshot, plan *tfjson
 		}
 		outcome = fmt.Sprintf("ok after %d faulted", sum(runs))
 	} else {
+		// The call fails: for good, or, transient or not, at its first
+		// attempt when Graph may have applied a write made once.
 		attempts := matrixMaxRetries + 1
-		if !c.fault.retryable {
+		if !c.fault.retryable || unknown {
 			attempts = 1
 		}
 		switch {
@@ -222,13 +279,22 @@ func judge(c matrixCase, phase, method string, snap matrixSnapshot, plan *tfjson
 			fail("the diagnostic does not match %q: %s", c.fault.want, blocks[0])
 		case c.fault.trace && !regexp.MustCompile(`fbtrace_id: A[0-9A-Za-z]{10} `).MatchString(blocks[0]):
 			fail("the diagnostic has no fbtrace_id: %s", blocks[0])
+		case unknown && !outcomeUnknownText.MatchString(blocks[0]):
+			fail("the diagnostic does not say the outcome is unknown: %s", blocks[0])
 		}
-		if longest < attempts || (c.fault.hitsPerAttempt > 0 && longest > attempts*c.fault.hitsPerAttempt) {
+		switch {
+		case unknown && sum(runs) != 1:
+			// Nothing may repeat the write: exactly one attempt.
+			fail("the fault fired %d times, want once: a write applied once was repeated (runs %v)", sum(runs), runs)
+		case longest < attempts || (c.fault.hitsPerAttempt > 0 && longest > attempts*c.fault.hitsPerAttempt):
 			fail("the longest run of faulted attempts is %d, want %d (runs %v)", longest, attempts, runs)
 		}
 		outcome = "error " + diagnosticTag(blocks)
 		if c.fault.trace && len(blocks) > 0 && strings.Contains(blocks[0], "fbtrace_id") {
 			outcome += " +trace"
+		}
+		if unknown && len(blocks) > 0 && outcomeUnknownText.MatchString(blocks[0]) {
+			outcome += " +unknown"
 		}
 		outcome += fmt.Sprintf(", %d attempts", longest)
 	}
@@ -278,17 +344,29 @@ func judgeState(c matrixCase, phase string, snap matrixSnapshot, plan *tfjson.Pl
 			problems = append(problems, fmt.Sprintf("with the faults cleared the plan would %s it, want %s", action, wantAction))
 		}
 	}
-	oldValue, newValue := matrixCallback(1), matrixCallback(2)
-	if c.kind == kindAssignedUser {
-		oldValue, newValue = "MANAGE", "DEVELOP"
+	oldValue, newValue := matrixValue(c.kind, 1), matrixValue(c.kind, 2)
+	if c.kind == kindQRCode {
+		// Nothing half-applied: a retried or failed create leaves no
+		// second code behind, and state holds the code Graph has.
+		codes := snap.qrCodes(c)
+		if len(codes) > 1 {
+			problems = append(problems, fmt.Sprintf("the number holds %d QR codes, want at most 1", len(codes)))
+		}
+		if exists && action != "create" {
+			if got, want := priorValue(plan, c.addr(), "code"), codes[0]["code"]; got != want {
+				problems = append(problems, fmt.Sprintf("state holds QR code %v, Graph holds %v", got, want))
+			}
+		}
 	}
 	var state string
 	switch phase {
 	case phaseCreate, phaseCheck:
-		if !c.permanent {
+		if !c.permanent && !c.outcomeUnknown(phase) {
 			want(true, "no-op")
 		} else {
-			// A failed check writes nothing: the create never starts.
+			// A failed check writes nothing: the create never starts. A
+			// faulted write is not applied by the simulator, so a create
+			// whose outcome is unknown left nothing behind either.
 			want(false, "create")
 		}
 		state = "not in state"
@@ -311,7 +389,7 @@ func judgeState(c matrixCase, phase string, snap matrixSnapshot, plan *tfjson.Pl
 				problems = append(problems, fmt.Sprintf("Graph holds %q after a failed update, want %q", value, oldValue))
 			}
 			state = "old values kept"
-			if c.kind != kindAssignedUser {
+			if c.kind == kindSubscribedApp || c.kind == kindPhoneNumberWebhook {
 				// The version is never refreshed from Graph: it shows
 				// what the failed update left in state.
 				if v := priorValue(plan, c.addr(), "verify_token_wo_version"); v != float64(1) {

@@ -17,28 +17,40 @@ import (
 )
 
 // TestFaultMatrix breaks every Graph call the provider makes (create, read,
-// update and delete of whatsapp_subscribed_app, whatsapp_assigned_user and
-// whatsapp_phone_number_webhook, the data source's read) in every way
-// the matrix lists, once transiently and once for good, and checks the
-// outcome: transient faults are retried away within max_retries; permanent
-// ones fail with a diagnostic naming the Graph code or HTTP status and the
-// fbtrace_id; and Terraform's state stays true to what Graph holds.
+// update and delete of whatsapp_subscribed_app, whatsapp_assigned_user,
+// whatsapp_phone_number_webhook, whatsapp_conversational_automation and
+// whatsapp_qr_code, the data source's read) in every way the matrix lists,
+// once transiently and once for good, and checks the outcome: transient
+// faults are retried away within max_retries; permanent ones fail with a
+// diagnostic naming the Graph code or HTTP status and the fbtrace_id; and
+// Terraform's state stays true to what Graph holds.
+//
+// A write the client makes at most once (a QR code's create, which makes a
+// new code on every call; see matrixKind.applyOnce) is retried only after a
+// throttle: any other fault, transient or not, fails it at its first attempt
+// with a diagnostic saying the outcome is unknown.
 //
 // Each phase is one Terraform run over every case at once, each case on its
-// own WABA of one simulator, so the whole matrix costs seven runs.
+// own WABA of one simulator, so the whole matrix costs six runs.
 //
 // The check phase breaks the read each create makes before writing; the read
 // phase breaks the refresh of resources a clean step created.
 func TestFaultMatrix(t *testing.T) {
+	all := []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook, kindConversationalAutomation, kindQRCode}
+	// A QR code's create makes no read first: every create makes a new
+	// code, so there is nothing to take over and no check to break.
+	checked := []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook, kindConversationalAutomation}
 	phases := []struct {
 		phase string
 		kinds []matrixKind
 	}{
-		{phaseCreate, []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook}},
-		{phaseCheck, []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook}},
-		{phaseRead, []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook}},
-		{phaseUpdate, []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook}},
-		{phaseDelete, []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook}},
+		{phaseCreate, all},
+		{phaseCheck, checked},
+		{phaseRead, all},
+		// A QR code's update is a new prefilled_message, a write to the
+		// same code; its phone number cannot change in place.
+		{phaseUpdate, all},
+		{phaseDelete, all},
 		{phaseRead, []matrixKind{kindBusinessAccount}},
 	}
 	var mu sync.Mutex
@@ -172,11 +184,17 @@ func simulatorFactories(url, token string) providerFactories {
 // go test -v -run TestFaultMatrix shows what each fault does.
 func logMatrix(t *testing.T, results []matrixResult) {
 	opOrder := map[string]int{}
-	for i, op := range []string{"subscribed_app create", "subscribed_app check", "subscribed_app read", "subscribed_app update", "subscribed_app delete",
-		"assigned_user create", "assigned_user check", "assigned_user read", "assigned_user update", "assigned_user delete",
-		"phone_number_webhook create", "phone_number_webhook check", "phone_number_webhook read", "phone_number_webhook update", "phone_number_webhook delete",
-		"business_account read"} {
-		opOrder[op] = i
+	head := matrixResult{"operation", "fault", fmt.Sprintf("transient (fires %dx)", matrixTransientTimes), "permanent (attempts Graph saw)", "state after permanent"}
+	width, transientWidth, permanentWidth := 0, len(head.transient), len(head.permanent)
+	for _, kind := range []string{"subscribed_app", "assigned_user", "phone_number_webhook", "conversational_automation", "qr_code", "business_account"} {
+		for _, phase := range []string{phaseCreate, phaseCheck, phaseRead, phaseUpdate, phaseDelete} {
+			opOrder[kind+" "+phase] = len(opOrder)
+		}
+	}
+	for _, r := range results {
+		width = max(width, len(r.op))
+		transientWidth = max(transientWidth, len(r.transient))
+		permanentWidth = max(permanentWidth, len(r.permanent))
 	}
 	faultOrder := map[string]int{}
 	for i, f := range matrixFaults {
@@ -190,9 +208,8 @@ func logMatrix(t *testing.T, results []matrixResult) {
 		return faultOrder[a.fault] < faultOrder[b.fault]
 	})
 	var b strings.Builder
-	head := matrixResult{"operation", "fault", fmt.Sprintf("transient (fires %dx)", matrixTransientTimes), "permanent (attempts Graph saw)", "state after permanent"}
 	line := func(r matrixResult) {
-		fmt.Fprintf(&b, "%-22s  %-15s  %-20s  %-40s  %s\n", r.op, r.fault, r.transient, r.permanent, r.state)
+		fmt.Fprintf(&b, "%-*s  %-15s  %-*s  %-*s  %s\n", width, r.op, r.fault, transientWidth, r.transient, permanentWidth, r.permanent, r.state)
 	}
 	fmt.Fprintf(&b, "\nfault matrix: max_retries=%d, request_timeout=%s\n", matrixMaxRetries, matrixRequestTimeout)
 	line(head)

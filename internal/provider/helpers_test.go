@@ -51,13 +51,13 @@ func validationToken(c *graph.Config) {
 // fixtureFactories serves the provider with its Graph client pointed at the
 // fixture server. The real client, with its retries, logging and masking,
 // stays in the path.
-func fixtureFactories(fx *acctest.FixtureServer) providerFactories {
+func fixtureFactories(fx *acctest.FixtureServer, opts ...Option) providerFactories {
 	toFixtures := func(c *graph.Config) {
 		c.BaseURL = fx.URL()
 		c.AccessToken = fx.AccessToken()
 		c.AppSecret = fx.AppSecret()
 	}
-	return servedWith(toFixtures, fastRetries)
+	return servedWith(append([]Option{toFixtures, fastRetries}, opts...)...)
 }
 
 // noHTTPFactories serves a provider whose every Graph request fails the test:

@@ -93,14 +93,15 @@ func (w *Workspace) WriteFile(name, content string) error {
 	return os.WriteFile(filepath.Join(w.Dir, name), []byte(content), 0o644)
 }
 
-// CopyConfig copies the .tf files of dir into the workspace.
+// CopyConfig copies the files of dir (not its subdirectories) into the
+// workspace: the .tf files and what they read, such as a picture.
 func (w *Workspace) CopyConfig(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tf") {
+		if !e.Type().IsRegular() {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, e.Name()))

@@ -1,6 +1,7 @@
 // Command bench measures what terraform apply, plan and destroy cost against
-// the local Graph API simulator for growing configurations, and checks the
-// request and wall-time targets: `make bench`.
+// the local Graph API simulator for growing configurations (assigned users,
+// and per-number objects of phone numbers), and checks the request and
+// wall-time targets: `make bench`.
 package main
 
 import (
@@ -19,14 +20,24 @@ import (
 func main() {
 	root := flag.String("root", ".", "project root")
 	work := flag.String("work", "", "working directory (default: a new temporary one, removed afterwards)")
-	sizes := flag.String("sizes", "10,100,500", "comma-separated numbers of whatsapp_assigned_user resources")
+	sizes := flag.String("sizes", "10,100,500", "comma-separated numbers of whatsapp_assigned_user resources; empty for none")
+	phones := flag.String("phones", "20,100", "comma-separated numbers of phone numbers, each with a webhook override, a business profile and conversational automation; empty for none")
 	planRuns := flag.Int("plan-runs", 3, "timed runs of each refresh plan and floor plan; the median is reported")
 	strict := flag.Bool("strict", false, "exit non-zero when a wall-time target is missed too, not only a request target")
 	flag.Parse()
 
-	ns, err := parseSizes(*sizes)
+	ns, err := parseSizes("-sizes", *sizes)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(2)
+	}
+	ps, err := parseSizes("-phones", *phones)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(2)
+	}
+	if len(ns) == 0 && len(ps) == 0 {
+		fmt.Fprintln(os.Stderr, "bench: -sizes and -phones are both empty: nothing to measure")
 		os.Exit(2)
 	}
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -41,7 +52,7 @@ func main() {
 		defer os.RemoveAll(dir)
 	}
 	start := time.Now()
-	results, err := bench.Run(ctx, bench.Options{RepoRoot: *root, WorkDir: dir, Sizes: ns, PlanRuns: *planRuns, Progress: os.Stdout})
+	results, err := bench.Run(ctx, bench.Options{RepoRoot: *root, WorkDir: dir, Sizes: ns, PhoneSizes: ps, PlanRuns: *planRuns, Progress: os.Stdout})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench failed:", err)
 		os.Exit(1)
@@ -71,12 +82,17 @@ func main() {
 	}
 }
 
-func parseSizes(s string) ([]int, error) {
+// parseSizes reads the comma-separated sizes of the flag name; an empty
+// value is none.
+func parseSizes(name, s string) ([]int, error) {
 	var out []int
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
-			return nil, fmt.Errorf("-sizes: %q is not a number", f)
+			return nil, fmt.Errorf("%s: %q is not a number", name, f)
 		}
 		out = append(out, n)
 	}
