@@ -59,6 +59,8 @@ func (p *whatsappProvider) Resources(context.Context) []func() resource.Resource
 		NewAppWebhookSubscriptionResource,
 		NewPhoneNumberWebhookResource,
 		NewConversationalAutomationResource,
+		NewBusinessProfileResource,
+		NewMessageTemplateResource,
 		NewQRCodeResource,
 	}
 }
@@ -80,6 +82,7 @@ func (p *whatsappProvider) ListResources(context.Context) []func() list.ListReso
 	return []func() list.ListResource{
 		NewSubscribedAppList,
 		NewAssignedUserList,
+		NewMessageTemplateList,
 		NewAppWebhookSubscriptionList,
 	}
 }
