@@ -2,8 +2,10 @@ package provider
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -303,4 +305,83 @@ func TestMessageTemplateResource_changedByMeta(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestMessageTemplateResource_mediaHeader: an image header's sample is
+// uploaded on create and again when the file changes, which edits the
+// template; a second edit within Meta's day is refused at plan and goes
+// through once the day has passed (on the provider's clock and Meta's).
+func TestMessageTemplateResource_mediaHeader(t *testing.T) {
+	fx := acctest.NewFixtureServer(t)
+	needsSimulatorOrReplay(t, fx, "approving a template")
+	ids := acctest.FixtureIDs(t)
+	var mu sync.Mutex
+	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	clock := func(c *graph.Config) {
+		c.Now = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	}
+	dayLater := func() {
+		mu.Lock()
+		now = now.Add(25 * time.Hour)
+		mu.Unlock()
+		if sim := fx.Simulator(); sim != nil {
+			sim.AdvanceClock(25 * time.Hour)
+		}
+	}
+	file := func(name string) string {
+		abs, err := filepath.Abs(filepath.Join("testdata", "profile", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return filepath.ToSlash(abs)
+	}
+	config := func(picture, text string) string {
+		return templateConfig(ids, fmt.Sprintf(`  name     = "weekend_offer"
+  language = "en_US"
+  category = "MARKETING"
+  header   = { format = "IMAGE", media_file = %q }
+  body     = { text = %q, examples = { "1" = "Jim" } }
+  buttons  = [{ type = "URL", text = "Shop now", url = "https://shop.example/weekend" }]`, file(picture), text))
+	}
+	const first, second = "{{1}}, this weekend only: 20% off everything.", "{{1}}, this weekend only: 25% off everything."
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: fixtureFactories(fx, clock),
+		Steps: []resource.TestStep{
+			{
+				Config: config("logo.png", first),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("header_media_sha256"), knownvalue.StringRegexp(hex64)),
+				},
+				Check: review(t, fx, "APPROVED", ""),
+			},
+			{
+				// Graph answers the sample as a URL: no change.
+				Config:           config("logo.png", first),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				Config: config("logo-dark.png", first),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(templateAddr, plancheck.ResourceActionUpdate),
+				}},
+				Check: review(t, fx, "APPROVED", ""),
+			},
+			{RefreshState: true},
+			{
+				Config:      config("logo-dark.png", second),
+				PlanOnly:    true,
+				ExpectError: wrapTolerant(`(?s)Template edited less than a day ago.*The edit becomes possible at 2026-12-01T09:00:00Z`),
+			},
+			{
+				PreConfig: dayLater,
+				Config:    config("logo-dark.png", second),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("status"), knownvalue.StringExact("PENDING")),
+				},
+			},
+		},
+	})
+	if got := fx.Count("POST", "/uploads"); got != 3 {
+		t.Errorf("%d uploads, want 3 (create, new file, and the edit of the body, which sends the components whole)", got)
+	}
 }
