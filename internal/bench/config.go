@@ -162,3 +162,62 @@ resource "terraform_data" "automation_p%[3]d" {
 	}
 	return b.String()
 }
+
+// TemplateConfig manages t message templates on TemplateSeed's WABA, named
+// TemplateName(0) to TemplateName(t-1): simple UTILITY templates whose body
+// has one variable and its example, with no media header (so no upload)
+// and without waiting for Meta's review.
+func TemplateConfig(t int) string {
+	var b strings.Builder
+	b.WriteString(`terraform {
+  required_providers {
+    whatsapp = {
+      source = "wabactl/whatsapp"
+    }
+  }
+}
+
+provider "whatsapp" {}
+`)
+	for i := range t {
+		fmt.Fprintf(&b, `
+resource "whatsapp_message_template" "t%[3]d" {
+  waba_id  = %[1]q
+  name     = %[2]q
+  language = "en_US"
+  category = "UTILITY"
+  body = {
+    text     = "Hi {{1}}, your order from branch %[3]d is ready for pickup."
+    examples = { "1" = "Jim" }
+  }
+}
+`, WABAID, TemplateName(i), i+1)
+	}
+	return b.String()
+}
+
+// TemplateFloorConfig is t built-in terraform_data resources shaped like
+// the templates of TemplateConfig.
+func TemplateFloorConfig(t int) string {
+	var b strings.Builder
+	for i := range t {
+		fmt.Fprintf(&b, `
+resource "terraform_data" "t%[3]d" {
+  input = {
+    waba_id  = %[1]q
+    name     = %[2]q
+    language = "en_US"
+    category = "UTILITY"
+    body = {
+      text     = "Hi {{1}}, your order from branch %[3]d is ready for pickup."
+      examples = { "1" = "Jim" }
+    }
+  }
+}
+`, WABAID, TemplateName(i), i+1)
+	}
+	return b.String()
+}
+
+// TemplateName is the name of the i-th (from 0) template of TemplateConfig.
+func TemplateName(i int) string { return fmt.Sprintf("bench_%04d", i+1) }

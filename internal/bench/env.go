@@ -27,6 +27,9 @@ const (
 	// MaxPhones the most it generates.
 	FirstPhoneID = 300000000000001
 	MaxPhones    = 1000
+	// MaxTemplates is the most templates the template configuration
+	// declares (TemplateName has four digits).
+	MaxTemplates = 1000
 )
 
 // Seed is the default fixture set with the managed WABA's user list
@@ -77,6 +80,19 @@ func PhoneSeed(p int) simulator.Seed {
 	seed.AppSubscriptions[app] = append(seed.AppSubscriptions[app], simulator.AppSubscription{
 		Object: graph.WABAWebhookObject, CallbackURL: "https://hooks.example.com/whatsapp", Fields: []simulator.SubscribedField{{Name: "messages"}},
 	})
+	return seed
+}
+
+// TemplateSeed is Seed with the managed WABA's message templates removed,
+// so that its message_templates edge holds exactly the templates a
+// configuration creates and page counts follow ceil(T/page) exactly.
+func TemplateSeed() simulator.Seed {
+	seed := Seed()
+	for i := range seed.WABAs {
+		if seed.WABAs[i].ID == WABAID {
+			seed.WABAs[i].MessageTemplates = nil
+		}
+	}
 	return seed
 }
 

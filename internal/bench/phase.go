@@ -27,6 +27,16 @@ type Phase struct {
 	// Changes is set when a plan run with -detailed-exitcode found changes.
 	Changes bool
 	Output  string
+	// Stages are the applies of a staged apply (MeasureStages), in order;
+	// the phase itself adds them up. Nil for a single command.
+	Stages []Stage
+}
+
+// Stage is one apply of a staged apply: N is how many resources the
+// configuration declares when it runs.
+type Stage struct {
+	N     int
+	Phase Phase
 }
 
 // Total is every Graph request of the phase.
@@ -82,6 +92,43 @@ func (e *Env) Measure(ctx context.Context, ws *tfcli.Workspace, name string, arg
 		return p, fmt.Errorf("terraform %s: %w\n%s", strings.Join(args, " "), err, tail(p.Output))
 	}
 	return p, nil
+}
+
+// MeasureStages applies the configurations of stages in ws one after the
+// other, calling between, when not nil, after every apply but the last,
+// and returns them as one phase: the requests and wall times added up, the
+// highest peak RSS, every provider process, the last apply's output, and
+// each apply as a stage. The workspace ends with the last configuration.
+func (e *Env) MeasureStages(ctx context.Context, ws *tfcli.Workspace, name string, stages []StageConfig, between func()) (Phase, error) {
+	total := Phase{Name: name, Counts: map[string]int{}}
+	for i, st := range stages {
+		if err := ws.WriteFile("main.tf", st.Config); err != nil {
+			return total, err
+		}
+		p, err := e.Measure(ctx, ws, name, ApplyArgs...)
+		if err != nil {
+			return total, fmt.Errorf("apply %d of %d (%d resources): %w", i+1, len(stages), st.N, err)
+		}
+		for k, c := range p.Counts {
+			total.Counts[k] += c
+		}
+		total.Wall += p.Wall
+		total.PeakRSS = max(total.PeakRSS, p.PeakRSS)
+		total.Providers += p.Providers
+		total.Output = p.Output
+		total.Stages = append(total.Stages, Stage{N: st.N, Phase: p})
+		if between != nil && i < len(stages)-1 {
+			between()
+		}
+	}
+	return total, nil
+}
+
+// StageConfig is the configuration of one apply of a staged apply, which
+// declares N resources.
+type StageConfig struct {
+	N      int
+	Config string
 }
 
 // outputTail is how much of Terraform's output an error quotes.

@@ -28,11 +28,11 @@ func Report(w io.Writer, sizes []Size, planRuns int) []Miss {
 		}
 		unmet = append(unmet, table(w, k, sizes)...)
 	}
-	fmt.Fprintf(w, "\nfloor: the same command on as many terraform_data resources (N, or 3P; no provider, no API).\n"+
+	fmt.Fprintf(w, "\nfloor: the same command on as many terraform_data resources (N, 3P or T; no provider, no API).\n"+
 		"framework: the same command on as many resources of terraform-provider-floor, a terraform-plugin-framework provider with the\n"+
 		"attributes of whatsapp_assigned_user and no validators, plan modifiers or API: the least any provider on the framework costs;\n"+
 		"\"framework vs floor\" is the best \"vs floor\" such a provider could show in this run. Plan walls are medians of %d alternating runs.\n"+
-		"vs budget: the phase's reads over its read budget.\n", planRuns)
+		"vs budget: the phase's reads over its read budget (a staged apply's: the sum of its applies' budgets).\n", planRuns)
 	for _, s := range sizes {
 		if c, ok := s.wallCheck(); ok && !c.Met && s.FrameworkWall > 0 && s.FrameworkRatio() > MaxPlanRatio {
 			fmt.Fprintf(w, "N=%d: the plan target of %.1fx is below the framework floor's own %.2fx.\n", s.N, MaxPlanRatio, s.FrameworkRatio())
@@ -42,13 +42,34 @@ func Report(w io.Writer, sizes []Size, planRuns int) []Miss {
 		fmt.Fprintf(w, "\nGraph requests by route, %s:\n", k.title())
 		routeTable(w, k, sizes)
 	}
+	stagesTable(w, sizes)
 	return unmet
+}
+
+// stagesTable lists the applies of each staged apply: the resources
+// declared, the writes, the reads and their budget.
+func stagesTable(w io.Writer, sizes []Size) {
+	for _, s := range sizes {
+		for _, p := range s.Phases {
+			if len(p.Stages) == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "\n%s=%d %s, one apply at a time:\n", s.Kind.Var(), s.N, p.Name)
+			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+			fmt.Fprintf(tw, "%s declared\twrites\treads\tbudget\twall s\t\n", s.Kind.Var())
+			for _, st := range p.Stages {
+				budget := Size{Kind: s.Kind, N: st.N, Page: s.Page}.ReadBudget()
+				fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%.2f\t\n", st.N, st.Phase.Writes(), st.Phase.Reads(), budget, st.Phase.Wall.Seconds())
+			}
+			tw.Flush()
+		}
+	}
 }
 
 // kindsOf lists the configurations measured, in the order of Kind.
 func kindsOf(sizes []Size) []Kind {
 	var kinds []Kind
-	for _, k := range []Kind{Users, Phones} {
+	for _, k := range []Kind{Users, Phones, Templates} {
 		if slices.ContainsFunc(sizes, func(s Size) bool { return s.Kind == k }) {
 			kinds = append(kinds, k)
 		}
@@ -58,8 +79,11 @@ func kindsOf(sizes []Size) []Kind {
 
 // title names the configuration in the report.
 func (k Kind) title() string {
-	if k == Phones {
+	switch k {
+	case Phones:
 		return "P phone numbers"
+	case Templates:
+		return "T message templates"
 	}
 	return "N assigned users"
 }
@@ -67,6 +91,12 @@ func (k Kind) title() string {
 // targets states a configuration's targets, with the edge served page
 // items at a time.
 func (k Kind) targets(page int) string {
+	if k == Templates {
+		return fmt.Sprintf("T whatsapp_message_template (UTILITY, a body with one variable, no media, no wait for review) on one WABA.\n"+
+			"Targets: plan requests <= ceil(T/%[1]d)+3, one shared paged read of message_templates; apply POST=T creates, destroy DELETE=T,\n"+
+			"each with reads <= ceil(T/%[1]d)+3. Meta allows %[2]d creations per WABA per hour: T > %[2]d is applied %[2]d templates at a time,\n"+
+			"the simulator's clock moved an hour between applies, each apply within the budget of the T it applies (floors in the same steps).\n\n", page, CreationsPerHour)
+	}
 	if k == Phones {
 		return fmt.Sprintf("P phone numbers of one WABA, each with whatsapp_phone_number_webhook, whatsapp_business_profile and whatsapp_conversational_automation.\n"+
 			"Targets: plan requests <= 3*ceil(P/%d), one paged read of phone_numbers per resource kind; apply POST=P overrides+P profiles+P automations\n"+
@@ -101,8 +131,8 @@ func table(w io.Writer, k Kind, sizes []Size) []Miss {
 			fmt.Fprintf(tw, "%s\tphase\trequests\twrites\treads\tbudget\tvs budget\twall s\tfloor s\tvs floor\tframework s\tframework vs floor\tprovider peak RSS MiB\tproviders\t  met  targets\n", k.Var())
 			first = false
 		}
-		budget := s.ReadBudget()
 		for _, p := range s.Phases {
+			budget := s.PhaseBudget(p)
 			checks := s.Checks(p)
 			// Destroy has no floor: its wall times are only shown.
 			wall, floor, framework := p.Wall, time.Duration(0), time.Duration(0)
@@ -124,8 +154,12 @@ func table(w io.Writer, k Kind, sizes []Size) []Miss {
 					unmet = append(unmet, Miss{fmt.Sprintf("%s=%d %s: %s", k.Var(), s.N, p.Name, c.Target), c.Timing})
 				}
 			}
+			name := p.Name
+			if len(p.Stages) > 0 {
+				name = fmt.Sprintf("%s x%d", p.Name, len(p.Stages))
+			}
 			fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%d\t%.2fx\t%.2f\t%s\t%s\t%s\t%s\t%.1f\t%d\t  %s  %s\n",
-				s.N, p.Name, p.Total(), p.Writes(), p.Reads(), budget, float64(p.Reads())/float64(budget), wall.Seconds(), seconds(floor), ratio(wall, floor),
+				s.N, name, p.Total(), p.Writes(), p.Reads(), budget, float64(p.Reads())/float64(budget), wall.Seconds(), seconds(floor), ratio(wall, floor),
 				seconds(framework), ratio(framework, floor), float64(p.PeakRSS)/(1<<20), p.Providers, met, strings.Join(targets, ", "))
 		}
 	}

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
 	"github.com/wabactl/terraform-provider-whatsapp/internal/simulator"
@@ -17,7 +18,17 @@ const (
 	RoutePhoneNumber = "/{phone-number-id}"
 	RouteProfile     = "/{phone-number-id}/whatsapp_business_profile"
 	RouteAutomation  = "/{phone-number-id}/conversational_automation"
+	// RouteMessageTemplates is a WABA's templates: GET lists them, POST
+	// creates one, DELETE deletes one.
+	RouteMessageTemplates = "/{waba-id}/message_templates"
 )
+
+// CreationsPerHour is how many message templates Meta lets one WABA create
+// in an hour, which the simulator enforces (error 80008 past it, with an
+// hour to wait: the provider fails rather than sleep through it). The
+// template configuration applies more than this in stages of at most this
+// many new templates, moving the simulator's clock an hour between them.
+const CreationsPerHour = 100
 
 // PhoneKinds is how many resources the Phones configuration declares per
 // number: webhook override, business profile, conversational automation.
@@ -57,6 +68,26 @@ func ReadBudget(n, page int) int { return (n+page-1)/page + 3 }
 // or other WABA-level object, and a number's own node or profile is never
 // read when the edge answered its fields.
 func PhoneReadBudget(p, page int) int { return PhoneKinds * ((p + page - 1) / page) }
+
+// TemplateReadBudget is the most Graph reads a run of the template
+// configuration over t templates of one WABA may make: the pages of one
+// shared read of the WABA's message_templates edge (with every field the
+// resource needs), plus 3, never a read per template.
+func TemplateReadBudget(t, page int) int { return (t+page-1)/page + 3 }
+
+// TemplateStages are the sizes of the configuration after each apply of a
+// staged apply of t templates, at most perStage new ones each: 100, 200,
+// 300, 400, 500 for t = 500 and perStage = 100, or just t when t <=
+// perStage.
+func TemplateStages(t, perStage int) []int {
+	var out []int
+	for n := min(perStage, t); ; n = min(n+perStage, t) {
+		out = append(out, n)
+		if n >= t {
+			return out
+		}
+	}
+}
 
 // Check is one target and whether a measurement met it. Timing targets
 // depend on the machine and its load; request targets do not.
@@ -122,20 +153,78 @@ func PhoneRequestChecks(ph Phase, p, page int) []Check {
 	return nil
 }
 
+// TemplateRequestChecks are the request-count targets of a phase of the
+// template configuration over t templates of one WABA, with the edge
+// served page templates at a time. Apply creates each template once
+// (POST /{waba-id}/message_templates), and each of its applies reads
+// within the budget of the templates it leaves: the creates share one
+// existence check, and a later stage also refreshes the templates already
+// there. Plan reads the edge once for every template, and destroy deletes
+// each template once.
+func TemplateRequestChecks(ph Phase, t, page int) []Check {
+	budget := TemplateReadBudget(t, page)
+	reads := Check{Target: fmt.Sprintf("reads<=%d", budget), Met: ph.Reads() <= budget}
+	switch ph.Name {
+	case "apply":
+		creates := Check{Target: fmt.Sprintf("POST=%d", t), Met: ph.Count("POST", RouteMessageTemplates) == t && ph.Writes() == t}
+		if len(ph.Stages) == 0 {
+			return []Check{creates, reads}
+		}
+		// A staged apply: each apply has the budget of its own size.
+		budgets := make([]string, len(ph.Stages))
+		met := ph.Stages[len(ph.Stages)-1].N == t
+		for i, st := range ph.Stages {
+			b := TemplateReadBudget(st.N, page)
+			budgets[i] = fmt.Sprint(b)
+			met = met && st.Phase.Reads() <= b
+		}
+		return []Check{creates, {Target: fmt.Sprintf("reads<=%s by apply", strings.Join(budgets, "/")), Met: met}}
+	case "plan":
+		return []Check{
+			{Target: fmt.Sprintf("requests<=%d", budget), Met: ph.Total() <= budget},
+			{Target: "no changes", Met: !ph.Changes},
+		}
+	case "destroy":
+		ok := ph.Count("DELETE", RouteMessageTemplates) == t && ph.Writes() == t
+		return []Check{{Target: fmt.Sprintf("DELETE=%d", t), Met: ok}, reads}
+	}
+	return nil
+}
+
 // Checks are the request targets of one of the size's phases.
 func (s Size) Checks(p Phase) []Check {
-	if s.Kind == Phones {
+	switch s.Kind {
+	case Phones:
 		return PhoneRequestChecks(p, s.N, s.Page)
+	case Templates:
+		return TemplateRequestChecks(p, s.N, s.Page)
 	}
 	return RequestChecks(p, s.N, s.Page)
 }
 
-// ReadBudget is the most reads any phase of the size may make.
+// ReadBudget is the most reads a phase of the size made in one command
+// may make.
 func (s Size) ReadBudget() int {
-	if s.Kind == Phones {
+	switch s.Kind {
+	case Phones:
 		return PhoneReadBudget(s.N, s.Page)
+	case Templates:
+		return TemplateReadBudget(s.N, s.Page)
 	}
 	return ReadBudget(s.N, s.Page)
+}
+
+// PhaseBudget is the read budget of one of the size's phases: ReadBudget,
+// or, for a staged apply, the sum of its applies' budgets.
+func (s Size) PhaseBudget(p Phase) int {
+	if len(p.Stages) == 0 {
+		return s.ReadBudget()
+	}
+	sum := 0
+	for _, st := range p.Stages {
+		sum += Size{Kind: s.Kind, N: st.N, Page: s.Page}.ReadBudget()
+	}
+	return sum
 }
 
 // WallCheck is the plan's wall-time target against the floor, or false

@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -111,6 +112,18 @@ type matrixKind struct {
 	// DELETE of the one item the resource made there.
 	numberItems bool
 	numberEdge  string // path after /{phone-number-id}
+	// nodeUpdates: an update is a write to the object's own node, /{id},
+	// with the ID Graph gave it, which the harness learns from the
+	// simulator once the clean step made the object (matrixCase.id).
+	nodeUpdates bool
+	// reviewed: Meta reviews every new or edited object, and an edit needs
+	// the review ended: before an update the harness ends it, approving
+	// the object, as Meta would.
+	reviewed bool
+	// keptOnDestroy: a destroy sends nothing (Graph has no call that
+	// deletes the object; the resource only leaves state, with a
+	// warning), so there is no call for the delete phase to break.
+	keptOnDestroy bool
 }
 
 var (
@@ -125,6 +138,15 @@ var (
 	// A QR code is made, changed, read and deleted on the number alone.
 	// Every create makes a new code, so it is applied once.
 	kindQRCode = matrixKind{typeName: "whatsapp_qr_code", numberItems: true, numberEdge: "/message_qrdls", applyOnce: phaseCreate}
+	// A profile is read with the WABA's numbers and written with a POST to
+	// the number's edge; every number has one, which nothing deletes.
+	kindBusinessProfile = matrixKind{typeName: "whatsapp_business_profile", edge: "/phone_numbers",
+		numberWrites: true, numberEdge: "/whatsapp_business_profile", keptOnDestroy: true}
+	// A template is read, made and deleted on the WABA's edge and edited
+	// on its own node. A second create of its name fails as existing, so
+	// the create is applied once.
+	kindMessageTemplate = matrixKind{typeName: "whatsapp_message_template", edge: "/message_templates",
+		applyOnce: phaseCreate, nodeUpdates: true, reviewed: true}
 )
 
 // matrixCase is one cell: a fault, transient or permanent, on one kind in
@@ -134,6 +156,9 @@ type matrixCase struct {
 	fault     matrixFault
 	permanent bool
 	waba      string
+	// id is the ID Graph gave the case's object, for a kind with
+	// nodeUpdates; the harness sets it once the object exists.
+	id string
 }
 
 func (c matrixCase) name() string {
@@ -152,10 +177,12 @@ func (c matrixCase) addr() string {
 }
 
 // path is a regular expression for the path of the case's requests with
-// method, without the API version, as faults match it.
-func (c matrixCase) path(method string) string {
+// method in phase, without the API version, as faults match it.
+func (c matrixCase) path(phase, method string) string {
 	number := "/" + matrixPhone(c.waba) + c.kind.numberEdge
 	switch {
+	case c.kind.nodeUpdates && phase == phaseUpdate:
+		return "/" + regexp.QuoteMeta(c.id)
 	case c.kind.numberItems && method == http.MethodDelete:
 		// The item's ID is Graph's to choose: a QR code is 14 of A-Z, 2-7.
 		return number + "/[A-Z2-7]+"
@@ -214,7 +241,8 @@ func matrixSeed(cases []matrixCase) simulator.Seed {
 	for _, c := range cases {
 		w := simulator.WABA{ID: c.waba, BusinessID: business, Fields: map[string]any{"name": "WABA " + c.waba}}
 		if c.kind.numberWrites || c.kind.numberItems {
-			// A number, with no automation set and no QR code yet.
+			// A number, with no automation set, no QR code yet and a
+			// profile nobody filled in.
 			w.PhoneNumbers = []map[string]any{{"id": matrixPhone(c.waba)}}
 		}
 		if c.kind == kindPhoneNumberWebhook {
@@ -256,6 +284,17 @@ func matrixConfig(seed simulator.Seed, cases []matrixCase, version int) string {
 			// Only prefilled_message changes: it is what an update writes
 			// (a new image_format is only a read of the same code).
 			b.WriteString(qrCodeBlock(c.name(), matrixPhone(c.waba), matrixQRMessage(version), "PNG"))
+		case kindBusinessProfile:
+			// No picture, so that every write is the one POST; both fields
+			// change from 1 to 2, so that a write applied in part would
+			// show.
+			about, description := matrixProfile(version)
+			b.WriteString(profileBlock(c.name(), c.waba, matrixPhone(c.waba), fmt.Sprintf("  about       = %q\n  description = %q", about, description)))
+		case kindMessageTemplate:
+			// Only the body changes: an edit of the components, which
+			// Meta allows on an APPROVED template (not of its category).
+			fmt.Fprintf(&b, "resource %q %q {\n  waba_id  = %q\n  name     = %q\n  language = \"en_US\"\n  category = \"UTILITY\"\n  body     = { text = %q }\n}\n",
+				c.kind.typeName, c.name(), c.waba, matrixTemplateName(c.waba), matrixTemplateBody(version))
 		}
 	}
 	return b.String()
@@ -283,6 +322,24 @@ func matrixAutomationValue(welcome bool, prompts, commands []string) string {
 
 func matrixQRMessage(version int) string { return fmt.Sprintf("Matrix QR code v%d", version) }
 
+// matrixProfile is the business profile of version: its about text and
+// description.
+func matrixProfile(version int) (about, description string) {
+	return fmt.Sprintf("Matrix about v%d", version), fmt.Sprintf("Matrix description v%d", version)
+}
+
+// matrixProfileValue is a profile as exists reports it.
+func matrixProfileValue(about, description string) string {
+	return fmt.Sprintf("about %q, description %q", about, description)
+}
+
+// matrixTemplateName is the name of a case's template: unique per WABA is
+// enough for Graph, but a name that carries the WABA lets a diagnostic
+// naming only the template be told apart (see errorBlocks).
+func matrixTemplateName(waba string) string { return "matrix_" + waba }
+
+func matrixTemplateBody(version int) string { return fmt.Sprintf("Matrix template body v%d", version) }
+
 // matrixValue is the value exists reports for the kind's object as version
 // of the configuration sets it.
 func matrixValue(k matrixKind, version int) string {
@@ -294,6 +351,10 @@ func matrixValue(k matrixKind, version int) string {
 		return matrixAutomationValue(welcome, []string{prompt}, []string{command})
 	case kindQRCode:
 		return matrixQRMessage(version)
+	case kindBusinessProfile:
+		return matrixProfileValue(matrixProfile(version))
+	case kindMessageTemplate:
+		return matrixTemplateBody(version)
 	}
 	return matrixCallback(version)
 }

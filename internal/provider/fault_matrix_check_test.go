@@ -66,12 +66,57 @@ func (s matrixSnapshot) qrCodes(c matrixCase) []map[string]any {
 	return out
 }
 
+// template is the case's message template as the simulator holds it, or
+// nil; matching templates counts those of its name (Graph allows one per
+// language).
+func (s matrixSnapshot) template(c matrixCase) (t map[string]any, matching int) {
+	for _, item := range s.wabas[c.waba].MessageTemplates {
+		if item["name"] == matrixTemplateName(c.waba) {
+			if t == nil {
+				t = item
+			}
+			matching++
+		}
+	}
+	return t, matching
+}
+
+// objectID is the ID Graph gave the case's object, "" when there is none.
+func (s matrixSnapshot) objectID(c matrixCase) string {
+	if c.kind == kindMessageTemplate {
+		if t, _ := s.template(c); t != nil {
+			return fmt.Sprint(t["id"])
+		}
+	}
+	return ""
+}
+
+// templateBody is the text of a template's BODY component.
+func templateBody(t map[string]any) string {
+	for _, comp := range asList(t["components"]) {
+		if m, _ := comp.(map[string]any); m["type"] == "BODY" {
+			return fmt.Sprint(m["text"])
+		}
+	}
+	return ""
+}
+
 // exists reports whether the case's object exists in the simulator, and its
-// current value (callback URL, tasks, automation or prefilled message) for
-// update checks.
+// current value (callback URL, tasks, automation, prefilled message,
+// profile or template body) for update checks.
 func (s matrixSnapshot) exists(c matrixCase, app, user string) (bool, string) {
 	w := s.wabas[c.waba]
 	switch c.kind {
+	case kindBusinessProfile:
+		// Every number has a profile; only a filled-in one exists.
+		p, _ := s.number(c)["whatsapp_business_profile"].(map[string]any)
+		about, _ := p["about"].(string)
+		description, _ := p["description"].(string)
+		return about != "" || description != "", matrixProfileValue(about, description)
+	case kindMessageTemplate:
+		if t, _ := s.template(c); t != nil {
+			return true, templateBody(t)
+		}
 	case kindConversationalAutomation:
 		// Every number has an automation; only a configured one exists.
 		a, _ := s.number(c)["conversational_automation"].(map[string]any)
@@ -123,16 +168,17 @@ func asList(v any) []any {
 var outcomeUnknownText = regexp.MustCompile(`\(outcome unknown\) .*The outcome is unknown: Graph may have created the `)
 
 var (
-	boxDrawing   = strings.NewReplacer("│", " ", "╷", " ", "╵", " ")
-	wabaInError  = regexp.MustCompile(`WhatsApp Business Account (\d+)`)
-	phoneInError = regexp.MustCompile(`phone number (4\d+)`)
+	boxDrawing      = strings.NewReplacer("│", " ", "╷", " ", "╵", " ")
+	wabaInError     = regexp.MustCompile(`WhatsApp Business Account (\d+)`)
+	phoneInError    = regexp.MustCompile(`phone number (4\d+)`)
+	templateInError = regexp.MustCompile(`template "matrix_(\d+)"`)
 )
 
 // errorBlocks splits Terraform's error output into one string per "Error:"
 // diagnostic, with box drawing removed and white space collapsed so that
 // wrapping does not matter, keyed by the WABA the diagnostic names, or
-// failing that the WABA of the case's phone number it names (a QR code's
-// diagnostics know no WABA).
+// failing that the WABA of the case's phone number or template it names (a
+// QR code's diagnostics know no WABA, nor do a template edit's).
 func errorBlocks(text string) map[string][]string {
 	out := map[string][]string{}
 	parts := strings.Split(boxDrawing.Replace(text), "Error: ")
@@ -143,6 +189,8 @@ func errorBlocks(text string) map[string][]string {
 		} else if m := phoneInError.FindStringSubmatch(block); m != nil {
 			waba := matrixPhoneWABA(m[1])
 			out[waba] = append(out[waba], block)
+		} else if m := templateInError.FindStringSubmatch(block); m != nil {
+			out[m[1]] = append(out[m[1]], block)
 		} else {
 			out[""] = append(out[""], block)
 		}
@@ -150,17 +198,17 @@ func errorBlocks(text string) map[string][]string {
 	return out
 }
 
-// faultRuns returns, for the case's requests with the faulted method, the
-// lengths of the runs of consecutive faulted answers, and whether every run
-// was followed by an answer without a fault.
-func faultRuns(reqs []simulator.Request, c matrixCase, method string) (runs []int, recovered bool) {
+// faultRuns returns, for the case's requests with the method phase breaks,
+// the lengths of the runs of consecutive faulted answers, and whether every
+// run was followed by an answer without a fault.
+func faultRuns(reqs []simulator.Request, c matrixCase, phase, method string) (runs []int, recovered bool) {
 	// The log is in order of completion; attempts are judged in the order
 	// they were made.
 	reqs = slices.Clone(reqs)
 	sort.SliceStable(reqs, func(i, j int) bool { return reqs[i].At.Before(reqs[j].At) })
 	recovered = true
 	run := 0
-	path := regexp.MustCompile(`^/v\d+\.\d+` + c.path(method) + `$`)
+	path := regexp.MustCompile(`^/v\d+\.\d+` + c.path(phase, method) + `$`)
 	for _, r := range reqs {
 		if r.Method != method || !path.MatchString(r.Path) {
 			continue
@@ -246,7 +294,7 @@ type matrixResult struct {
 func judge(c matrixCase, phase, method string, snap matrixSnapshot, plan *tfjson.Plan, app, user string) (outcome, state string, problems []string) {
 	fail := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	blocks := errorBlocks(snap.errText)[c.waba]
-	runs, recovered := faultRuns(snap.requests, c, method)
+	runs, recovered := faultRuns(snap.requests, c, phase, method)
 	longest := 0
 	if len(runs) > 0 {
 		longest = slices.Max(runs)
@@ -355,6 +403,19 @@ func judgeState(c matrixCase, phase string, snap matrixSnapshot, plan *tfjson.Pl
 		if exists && action != "create" {
 			if got, want := priorValue(plan, c.addr(), "code"), codes[0]["code"]; got != want {
 				problems = append(problems, fmt.Sprintf("state holds QR code %v, Graph holds %v", got, want))
+			}
+		}
+	}
+	if c.kind == kindMessageTemplate {
+		// Likewise a template: one of its name at most, and state holds
+		// the ID Graph gave it.
+		t, matching := snap.template(c)
+		if matching > 1 {
+			problems = append(problems, fmt.Sprintf("the WABA holds %d templates named %s, want at most 1", matching, matrixTemplateName(c.waba)))
+		}
+		if exists && action != "create" {
+			if got, want := priorValue(plan, c.addr(), "id"), t["id"]; got != want {
+				problems = append(problems, fmt.Sprintf("state holds template %v, Graph holds %v", got, want))
 			}
 		}
 	}

@@ -18,15 +18,17 @@ import (
 
 // TestFaultMatrix breaks every Graph call the provider makes (create, read,
 // update and delete of whatsapp_subscribed_app, whatsapp_assigned_user,
-// whatsapp_phone_number_webhook, whatsapp_conversational_automation and
-// whatsapp_qr_code, the data source's read) in every way the matrix lists,
+// whatsapp_phone_number_webhook, whatsapp_conversational_automation,
+// whatsapp_qr_code, whatsapp_business_profile and whatsapp_message_template,
+// the data source's read) in every way the matrix lists,
 // once transiently and once for good, and checks the outcome: transient
 // faults are retried away within max_retries; permanent ones fail with a
 // diagnostic naming the Graph code or HTTP status and the fbtrace_id; and
 // Terraform's state stays true to what Graph holds.
 //
 // A write the client makes at most once (a QR code's create, which makes a
-// new code on every call; see matrixKind.applyOnce) is retried only after a
+// new code on every call, and a message template's, which fails as existing
+// the second time; see matrixKind.applyOnce) is retried only after a
 // throttle: any other fault, transient or not, fails it at its first attempt
 // with a diagnostic saying the outcome is unknown.
 //
@@ -36,10 +38,21 @@ import (
 // The check phase breaks the read each create makes before writing; the read
 // phase breaks the refresh of resources a clean step created.
 func TestFaultMatrix(t *testing.T) {
-	all := []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook, kindConversationalAutomation, kindQRCode}
+	all := []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook, kindConversationalAutomation, kindQRCode,
+		kindBusinessProfile, kindMessageTemplate}
 	// A QR code's create makes no read first: every create makes a new
 	// code, so there is nothing to take over and no check to break.
-	checked := []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook, kindConversationalAutomation}
+	checked := []matrixKind{kindSubscribedApp, kindAssignedUser, kindPhoneNumberWebhook, kindConversationalAutomation,
+		kindBusinessProfile, kindMessageTemplate}
+	// A business profile's destroy sends nothing (see
+	// matrixKind.keptOnDestroy): no call to break. That it leaves the
+	// profile as it is, with a warning, is business_profile_resource_test's.
+	var deleted []matrixKind
+	for _, k := range all {
+		if !k.keptOnDestroy {
+			deleted = append(deleted, k)
+		}
+	}
 	phases := []struct {
 		phase string
 		kinds []matrixKind
@@ -48,9 +61,10 @@ func TestFaultMatrix(t *testing.T) {
 		{phaseCheck, checked},
 		{phaseRead, all},
 		// A QR code's update is a new prefilled_message, a write to the
-		// same code; its phone number cannot change in place.
+		// same code; its phone number cannot change in place. A template's
+		// is an edit of its body, once Meta approved it.
 		{phaseUpdate, all},
-		{phaseDelete, all},
+		{phaseDelete, deleted},
 		{phaseRead, []matrixKind{kindBusinessAccount}},
 	}
 	var mu sync.Mutex
@@ -96,9 +110,14 @@ func runMatrixPhase(t *testing.T, phase string, kinds []matrixKind) []matrixResu
 	faultStep := 0
 	current := 0
 	inject := func() {
+		if faultStep > 1 {
+			// The clean step made the objects: learn the IDs Graph gave
+			// them, and end the reviews an edit needs ended.
+			learnIDs(t, sim, url, phase, cases)
+		}
 		for _, c := range cases {
 			f := c.fault.fault
-			f.Method, f.Path = c.method(method), "^"+c.path(c.method(method))+"$"
+			f.Method, f.Path = c.method(method), "^"+c.path(phase, c.method(method))+"$"
 			if !c.permanent {
 				f.Times = matrixTransientTimes
 			}
@@ -173,6 +192,33 @@ func runMatrixPhase(t *testing.T, phase string, kinds []matrixKind) []matrixResu
 	return out
 }
 
+// learnIDs sets the ID of each case's object whose updates go to its own
+// node, and, before an update, approves each object Meta reviews, as Meta
+// would once its review ended: an edit of one still in review is refused.
+func learnIDs(t *testing.T, sim *simulator.Server, url, phase string, cases []matrixCase) {
+	t.Helper()
+	wabas, err := simWABAs(url)
+	if err != nil {
+		t.Fatalf("reading the simulator's state: %v", err)
+	}
+	snap := matrixSnapshot{wabas: wabas}
+	for i, c := range cases {
+		if !c.kind.nodeUpdates && !c.kind.reviewed {
+			continue
+		}
+		id := snap.objectID(c)
+		if id == "" {
+			t.Fatalf("%s: the clean step left nothing on WhatsApp Business Account %s", c.addr(), c.waba)
+		}
+		cases[i].id = id
+		if c.kind.reviewed && phase == phaseUpdate {
+			if err := sim.ReviewTemplate(id, "APPROVED", ""); err != nil {
+				t.Fatalf("%s: approving template %s: %v", c.addr(), id, err)
+			}
+		}
+	}
+}
+
 // simulatorFactories serves the provider with its Graph client pointed at a
 // simulator, with retry waits short enough for a matrix of hundreds of
 // retries.
@@ -186,7 +232,8 @@ func logMatrix(t *testing.T, results []matrixResult) {
 	opOrder := map[string]int{}
 	head := matrixResult{"operation", "fault", fmt.Sprintf("transient (fires %dx)", matrixTransientTimes), "permanent (attempts Graph saw)", "state after permanent"}
 	width, transientWidth, permanentWidth := 0, len(head.transient), len(head.permanent)
-	for _, kind := range []string{"subscribed_app", "assigned_user", "phone_number_webhook", "conversational_automation", "qr_code", "business_account"} {
+	for _, kind := range []string{"subscribed_app", "assigned_user", "phone_number_webhook", "conversational_automation", "qr_code",
+		"business_profile", "message_template", "business_account"} {
 		for _, phase := range []string{phaseCreate, phaseCheck, phaseRead, phaseUpdate, phaseDelete} {
 			opOrder[kind+" "+phase] = len(opOrder)
 		}

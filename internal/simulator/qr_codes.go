@@ -176,9 +176,16 @@ func (s *Server) writeQRCode(c *call, phone map[string]any) response {
 	if utf8.RuneCountInString(message) > qrMessageMaxRune {
 		return errorResponse(errParam("Param prefilled_message must be at most %d characters long", qrMessageMaxRune))
 	}
-	format, gerr := checkQRFormat(c.params.Get("generate_qr_image"))
-	if gerr != nil {
-		return errorResponse(gerr)
+	// generate_qr_image is optional (Meta's OpenAPI description,
+	// CreateQrCodeRequest): without it the answer has no image URL.
+	fields := []string{"code", "prefilled_message", "deep_link_url"}
+	format := ""
+	if raw := c.params.Get("generate_qr_image"); raw != "" {
+		var gerr *graphError
+		if format, gerr = checkQRFormat(raw); gerr != nil {
+			return errorResponse(gerr)
+		}
+		fields = append(fields, "qr_image_url")
 	}
 	code := c.params.Get("code")
 	if code == "" {
@@ -191,7 +198,7 @@ func (s *Server) writeQRCode(c *call, phone map[string]any) response {
 	}
 	m, _ := qrCodesOf(phone)[i].(map[string]any)
 	m["prefilled_message"] = message
-	return jsonResponse(qrCodeItem(m, format, fieldSpecs([]string{"code", "prefilled_message", "deep_link_url", "qr_image_url"})))
+	return jsonResponse(qrCodeItem(m, format, fieldSpecs(fields)))
 }
 
 // deleteQRCode serves DELETE /{phone-number-id}/message_qrdls/{code}.

@@ -119,3 +119,17 @@ func TestQRCodeHiddenWABA(t *testing.T) {
 		t.Errorf("after reveal = %v", list)
 	}
 }
+
+// TestQRCodeWithoutImage: generate_qr_image is optional (Meta's OpenAPI
+// description); without it the answer has no image URL, and a bad format
+// is still refused.
+func TestQRCodeWithoutImage(t *testing.T) {
+	s := newTestServer(t)
+	res := postQRCode(t, s, url.Values{"prefilled_message": {"Hello"}})
+	wantStatus(t, res, http.StatusOK)
+	if res.body["code"] == nil || res.body["deep_link_url"] == nil || res.body["qr_image_url"] != nil {
+		t.Errorf("created without an image = %s", res.raw)
+	}
+	bad := postQRCode(t, s, url.Values{"prefilled_message": {"Hello"}, "generate_qr_image": {"GIF"}})
+	wantStatus(t, bad, http.StatusBadRequest)
+}

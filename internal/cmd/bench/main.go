@@ -1,7 +1,7 @@
 // Command bench measures what terraform apply, plan and destroy cost against
 // the local Graph API simulator for growing configurations (assigned users,
-// and per-number objects of phone numbers), and checks the request and
-// wall-time targets: `make bench`.
+// per-number objects of phone numbers, and message templates), and checks
+// the request and wall-time targets: `make bench`.
 package main
 
 import (
@@ -22,6 +22,7 @@ func main() {
 	work := flag.String("work", "", "working directory (default: a new temporary one, removed afterwards)")
 	sizes := flag.String("sizes", "10,100,500", "comma-separated numbers of whatsapp_assigned_user resources; empty for none")
 	phones := flag.String("phones", "20,100", "comma-separated numbers of phone numbers, each with a webhook override, a business profile and conversational automation; empty for none")
+	templates := flag.String("templates", "100,500", fmt.Sprintf("comma-separated numbers of whatsapp_message_template resources on one WABA, applied %d at a time (Meta's hourly limit); empty for none", bench.CreationsPerHour))
 	planRuns := flag.Int("plan-runs", 3, "timed runs of each refresh plan and floor plan; the median is reported")
 	strict := flag.Bool("strict", false, "exit non-zero when a wall-time target is missed too, not only a request target")
 	flag.Parse()
@@ -36,8 +37,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(2)
 	}
-	if len(ns) == 0 && len(ps) == 0 {
-		fmt.Fprintln(os.Stderr, "bench: -sizes and -phones are both empty: nothing to measure")
+	ts, err := parseSizes("-templates", *templates)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(2)
+	}
+	if len(ns) == 0 && len(ps) == 0 && len(ts) == 0 {
+		fmt.Fprintln(os.Stderr, "bench: -sizes, -phones and -templates are all empty: nothing to measure")
 		os.Exit(2)
 	}
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -52,7 +58,7 @@ func main() {
 		defer os.RemoveAll(dir)
 	}
 	start := time.Now()
-	results, err := bench.Run(ctx, bench.Options{RepoRoot: *root, WorkDir: dir, Sizes: ns, PhoneSizes: ps, PlanRuns: *planRuns, Progress: os.Stdout})
+	results, err := bench.Run(ctx, bench.Options{RepoRoot: *root, WorkDir: dir, Sizes: ns, PhoneSizes: ps, TemplateSizes: ts, PlanRuns: *planRuns, Progress: os.Stdout})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench failed:", err)
 		os.Exit(1)
