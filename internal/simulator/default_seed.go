@@ -118,7 +118,8 @@ func defaultWABA() WABA {
 			{
 				"id": "1192339204654488", "name": "order_update", "language": "en_US",
 				"category": "UTILITY", "status": "APPROVED",
-				"components":    []any{map[string]any{"type": "BODY", "text": "Your order {{1}} has shipped."}},
+				"components": []any{map[string]any{"type": "BODY", "text": "Your order {{1}} has shipped.",
+					"example": map[string]any{"body_text": []any{[]any{"#1234"}}}}},
 				"quality_score": map[string]any{"score": "GREEN"},
 			},
 			{
