@@ -238,18 +238,9 @@ func (r *businessProfileResource) Update(ctx context.Context, req resource.Updat
 }
 
 // Delete sends nothing: Graph has no way to delete or reset a profile, and
-// clearing fields on destroy would blank a live business's profile.
-func (r *businessProfileResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state businessProfileModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.AddWarning("Business profile left as it is",
-		fmt.Sprintf("The business profile of phone number %s on WhatsApp Business Account %s was not changed: Graph cannot delete a profile, "+
-			"so destroying %s only removes it from the Terraform state. To blank the profile, set the fields to the values you want and apply "+
-			"before destroying.", state.PhoneNumberID.ValueString(), state.WABAID.ValueString(), businessProfileType))
-}
+// clearing fields on destroy would blank a live business's profile. The
+// plan says so (see ModifyPlan).
+func (r *businessProfileResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
 
 // write sends what differs between plan and state (state is nil on a
 // create), uploading the picture first when it changed, and completes the
