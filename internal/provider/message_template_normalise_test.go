@@ -160,6 +160,7 @@ func TestCheckEditable(t *testing.T) {
 		{"rejected", model("", "UTILITY", ""), model("REJECTED", "UTILITY", ""), hoursAgo(1), ""},
 		{"pending", model("", "UTILITY", ""), model("PENDING", "UTILITY", ""), nil, `Template "promo" is PENDING: Meta edits only APPROVED, REJECTED or PAUSED templates. Wait until Meta's review ends`},
 		{"disabled", model("", "UTILITY", ""), model("DISABLED", "UTILITY", ""), nil, "A disabled template cannot be edited"},
+		{"pending, category Meta chose", model("", "UTILITY", ""), model("PENDING", "MARKETING", ""), nil, `Graph holds the template as MARKETING: if Meta chose that category, set category = "MARKETING" to accept it.`},
 		{"category of an approved template", model("", "UTILITY", ""), model("APPROVED", "MARKETING", ""), nil, "does not allow the category of an approved template to change (MARKETING to UTILITY)"},
 		{"category Meta changed", model("", "UTILITY", ""), model("APPROVED", "MARKETING", "UTILITY"), nil, `Meta itself moved it from UTILITY to MARKETING: set category = "MARKETING"`},
 		{"edited 3 hours ago", model("", "UTILITY", ""), model("APPROVED", "UTILITY", ""), hoursAgo(3, 100), "The edit becomes possible at 2026-12-01T09:00:00Z"},

@@ -108,8 +108,12 @@ func (r *messageTemplateResource) plannedEdit(ctx context.Context, plan, state m
 func checkEditable(plan, state messageTemplateModel, prior []time.Time, now time.Time, diags *diag.Diagnostics) {
 	name, status := state.Name.ValueString(), state.Status.ValueString()
 	if !slices.Contains([]string{"APPROVED", "REJECTED", "PAUSED"}, status) {
-		diags.AddError("Template cannot be edited now",
-			fmt.Sprintf("Template %q is %s: Meta edits only %s templates. %s", name, status, editableStatuses, untilEditable(status)))
+		detail := fmt.Sprintf("Template %q is %s: Meta edits only %s templates. %s", name, status, editableStatuses, untilEditable(status))
+		if !plan.Category.Equal(state.Category) {
+			detail += fmt.Sprintf(" Graph holds the template as %s: if Meta chose that category, set category = %q to accept it.",
+				state.Category.ValueString(), state.Category.ValueString())
+		}
+		diags.AddError("Template cannot be edited now", detail)
 		return
 	}
 	if status != "APPROVED" {

@@ -385,3 +385,30 @@ func TestMessageTemplateResource_mediaHeader(t *testing.T) {
 		t.Errorf("%d uploads, want 3 (create, new file, and the edit of the body, which sends the components whole)", got)
 	}
 }
+
+// TestMessageTemplateResource_categoryAssignedByMeta: Meta creates a
+// UTILITY template as MARKETING. The apply warns, the next plan says how to
+// accept Meta's category, and with it the plan is empty.
+func TestMessageTemplateResource_categoryAssignedByMeta(t *testing.T) {
+	fx := acctest.NewFixtureServer(t)
+	needsSimulatorOrReplay(t, fx, "Meta's choice of category")
+	if sim := fx.Simulator(); sim != nil {
+		if err := sim.SetSettings(simulator.Settings{TemplateCategoryOverride: simulator.CategoryOverride{"UTILITY": "MARKETING"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := acctest.FixtureIDs(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: fixtureFactories(fx),
+		Steps: []resource.TestStep{
+			{
+				Config:      templateConfig(ids, orderUpdate),
+				ExpectError: wrapTolerant(`(?s)Template "shipping_update" is PENDING.*Graph holds the template as MARKETING: if Meta chose that category, set category = "MARKETING"`),
+			},
+			{
+				Config:           templateConfig(ids, strings.Replace(orderUpdate, `"UTILITY"`, `"MARKETING"`, 1)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
