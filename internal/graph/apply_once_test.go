@@ -43,12 +43,12 @@ func cutBody(t *testing.T) http.HandlerFunc {
 	}
 }
 
-// failThenAnswer answers the first `failures` requests with fail and every
-// later one with answer.
-func failThenAnswer(failures int64, fail http.HandlerFunc, answer string) http.HandlerFunc {
+// failOnceThenAnswer answers the first request with fail and every later
+// one with answer.
+func failOnceThenAnswer(fail http.HandlerFunc, answer string) http.HandlerFunc {
 	var n atomic.Int64
 	return func(w http.ResponseWriter, r *http.Request) {
-		if n.Add(1) <= failures {
+		if n.Add(1) == 1 {
 			fail(w, r)
 			return
 		}
@@ -105,7 +105,7 @@ func applyOnceTestClient(t *testing.T, url string) *Client {
 func TestCreateQRCodeIsNotRetriedWhenTheOutcomeIsUnknown(t *testing.T) {
 	for _, tc := range ambiguousFailures(t) {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newFakeGraph(t, failThenAnswer(1, tc.fail, qrAnswer))
+			f := newFakeGraph(t, failOnceThenAnswer(tc.fail, qrAnswer))
 			c := applyOnceTestClient(t, f.URL())
 			q, err := c.CreateQRCode(context.Background(), testPhone, "Hi", "PNG")
 			if err == nil {
@@ -138,7 +138,7 @@ func TestCreateQRCodeIsNotRetriedWhenTheOutcomeIsUnknown(t *testing.T) {
 func TestCreateQRCodeIsRetriedAfterARefusal(t *testing.T) {
 	for _, tc := range refusals {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newFakeGraph(t, failThenAnswer(1, tc.fail, qrAnswer))
+			f := newFakeGraph(t, failOnceThenAnswer(tc.fail, qrAnswer))
 			c := applyOnceTestClient(t, f.URL())
 			q, err := c.CreateQRCode(context.Background(), testPhone, "Hi", "PNG")
 			if err != nil {
@@ -182,7 +182,7 @@ func TestCreateQRCodeRejectedIsNotAnUnknownOutcome(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newFakeGraph(t, failThenAnswer(1, tc.fail, qrAnswer))
+			f := newFakeGraph(t, failOnceThenAnswer(tc.fail, qrAnswer))
 			c := applyOnceTestClient(t, f.URL())
 			_, err := c.CreateQRCode(context.Background(), testPhone, "Hi", "PNG")
 			if n := f.count(); n != 1 {
@@ -204,7 +204,7 @@ func TestCreateQRCodeRejectedIsNotAnUnknownOutcome(t *testing.T) {
 func TestOrdinaryWritesAreStillRetried(t *testing.T) {
 	for _, tc := range ambiguousFailures(t) {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newFakeGraph(t, failThenAnswer(1, tc.fail, qrAnswer))
+			f := newFakeGraph(t, failOnceThenAnswer(tc.fail, qrAnswer))
 			c := applyOnceTestClient(t, f.URL())
 			if _, err := c.UpdateQRCode(context.Background(), testPhone, "ANED2T5QRU7HG1", "Hi", "PNG"); err != nil {
 				t.Fatalf("err = %v, want success after a retry", err)
@@ -228,7 +228,7 @@ func TestCreateMessageTemplateIsAppliedOnce(t *testing.T) {
 	draft := TemplateDraft{Name: "order_update", Language: "en_US", Category: "UTILITY"}
 	created := `{"id":"7002","status":"PENDING","category":"UTILITY"}`
 	t.Run("HTTP 500", func(t *testing.T) {
-		f := newFakeGraph(t, failThenAnswer(1, respond(500, nil, graphErr(1, 0, "An unknown error occurred", false)), created))
+		f := newFakeGraph(t, failOnceThenAnswer(respond(500, nil, graphErr(1, 0, "An unknown error occurred", false)), created))
 		c := applyOnceTestClient(t, f.URL())
 		_, err := c.CreateMessageTemplate(context.Background(), testWABA, draft)
 		if n := f.count(); n != 1 {
@@ -250,7 +250,7 @@ func TestCreateMessageTemplateIsAppliedOnce(t *testing.T) {
 		}
 	})
 	t.Run("code 80008", func(t *testing.T) {
-		f := newFakeGraph(t, failThenAnswer(1, refusals[2].fail, created))
+		f := newFakeGraph(t, failOnceThenAnswer(refusals[2].fail, created))
 		c := applyOnceTestClient(t, f.URL())
 		got, err := c.CreateMessageTemplate(context.Background(), testWABA, draft)
 		if err != nil || got.ID != "7002" {

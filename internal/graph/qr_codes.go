@@ -31,7 +31,7 @@ type qrCodeJSON struct {
 }
 
 // noCodeMessage is the error of a write or read answered without a code.
-const noCodeMessage = `Graph answered without a "code", so the QR code may not have been written`
+const noCodeMessage = `the answer came without a "code", so the QR code may not have been written`
 
 // checkResponse refuses a 200 without a code (such as {"success":false}),
 // so that do reports it with the status, path and fbtrace_id.

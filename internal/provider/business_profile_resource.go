@@ -240,7 +240,8 @@ func (r *businessProfileResource) Update(ctx context.Context, req resource.Updat
 // Delete sends nothing: Graph has no way to delete or reset a profile, and
 // clearing fields on destroy would blank a live business's profile. The
 // plan says so (see ModifyPlan).
-func (r *businessProfileResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+func (r *businessProfileResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}
 
 // write sends what differs between plan and state (state is nil on a
 // create), uploading the picture first when it changed, and completes the

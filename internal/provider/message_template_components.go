@@ -339,6 +339,16 @@ func buttonFromGraph(m map[string]any) templateButtonModel {
 	if otp := otpTypeOfURL(jsonText(m["url"])); otp != "" {
 		b.Type, b.OTPType, b.URL = types.StringValue("OTP"), types.StringValue(otp), types.StringNull()
 	}
+	if b.Type.ValueString() == "OTP" {
+		// The app and label of a one-tap button, wherever Graph put them
+		// (see canonicalOTP).
+		chosen := canonicalOTP(m)
+		for member, field := range map[string]*types.String{"package_name": &b.PackageName, "signature_hash": &b.SignatureHash, "autofill_text": &b.AutofillText} {
+			if field.IsNull() {
+				*field = nullIfEmpty(jsonText(chosen[member]))
+			}
+		}
+	}
 	switch ex := m["example"].(type) {
 	case string:
 		b.Example = nullIfEmpty(ex)

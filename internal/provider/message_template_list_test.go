@@ -24,7 +24,9 @@ func TestMessageTemplateList(t *testing.T) {
 	identity := func(name, language string) map[string]knownvalue.Check {
 		return map[string]knownvalue.Check{"waba_id": knownvalue.StringExact(ids.WABA), "name": knownvalue.StringExact(name), "language": knownvalue.StringExact(language)}
 	}
-	byName := func(name, language string) queryfilter.QueryFilter { return queryfilter.ByResourceIdentity(identity(name, language)) }
+	byName := func(name, language string) queryfilter.QueryFilter {
+		return queryfilter.ByResourceIdentity(identity(name, language))
+	}
 	attr := func(name string, want knownvalue.Check) querycheck.KnownValueCheck {
 		return querycheck.KnownValueCheck{Path: tfjsonpath.New(name), KnownValue: want}
 	}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"encoding/json"
+	"net/url"
 	"sort"
 	"strings"
 )
@@ -74,6 +75,29 @@ func canonicalComponent(c map[string]any, authentication bool) map[string]any {
 			}
 		}
 		n["buttons"] = buttons
+	case "CAROUSEL":
+		// Each card's components are normalised like the template's: a
+		// card's media example comes back as a URL too.
+		list, _ := n["cards"].([]any)
+		cards := make([]any, 0, len(list))
+		for _, raw := range list {
+			card, ok := raw.(map[string]any)
+			if !ok {
+				continue
+			}
+			card = canonicalMembers(card)
+			if comps, ok := card["components"].([]any); ok {
+				normalised := make([]any, 0, len(comps))
+				for _, c := range comps {
+					if m, ok := c.(map[string]any); ok {
+						normalised = append(normalised, canonicalComponent(m, false))
+					}
+				}
+				card["components"] = normalised
+			}
+			cards = append(cards, card)
+		}
+		n["cards"] = cards
 	}
 	return n
 }
@@ -88,13 +112,41 @@ func canonicalButton(m map[string]any) map[string]any {
 	delete(n, "example")
 	switch typ {
 	case "OTP":
-		// Meta answers its own label and URL; what was chosen is the OTP
-		// type.
-		return map[string]any{"type": "OTP", "otp_type": strings.ToUpper(jsonText(n["otp_type"]))}
+		return canonicalOTP(n)
 	case "PHONE_NUMBER":
 		n["phone_number"] = digitsOnly(jsonText(n["phone_number"]))
 	}
 	return n
+}
+
+// canonicalOTP is what was chosen for an OTP button: its type, and for a
+// one-tap or zero-tap button the app and the autofill label. Meta answers
+// its own label and URL, with the app in the URL's query (package_name,
+// signature_hash, cta_display_name) or in supported_apps; the members sent
+// are read from either.
+func canonicalOTP(n map[string]any) map[string]any {
+	out := map[string]any{"type": "OTP", "otp_type": strings.ToUpper(jsonText(n["otp_type"]))}
+	query := url.Values{}
+	if u, err := url.Parse(jsonText(n["url"])); err == nil {
+		query = u.Query()
+	}
+	if apps, ok := n["supported_apps"].([]any); ok && len(apps) > 0 {
+		for _, key := range []string{"package_name", "signature_hash"} {
+			if v := jsonText(jsonMember(apps[0], key)); v != "" && query.Get(key) == "" {
+				query.Set(key, v)
+			}
+		}
+	}
+	for member, param := range map[string]string{"package_name": "package_name", "signature_hash": "signature_hash", "autofill_text": "cta_display_name"} {
+		v := jsonText(n[member])
+		if v == "" {
+			v = query.Get(param)
+		}
+		if v != "" {
+			out[member] = v
+		}
+	}
+	return out
 }
 
 // canonicalMembers copies m without empty members (null, "", false, empty

@@ -50,6 +50,16 @@ func TestCanonicalComponents(t *testing.T) {
 		{"footer removed", `[{"type":"BODY","text":"Hi"},{"type":"FOOTER","text":"Bye"}]`, `[{"type":"BODY","text":"Hi"}]`, false, false},
 		{"OTP type changed", `[{"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"ONE_TAP"}]}]`,
 			`[{"type":"BUTTONS","buttons":[{"type":"URL","url":"https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}"}]}]`, true, false},
+		{"one-tap app in the answer's URL", `[{"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"ONE_TAP","text":"Copy code","autofill_text":"Autofill","package_name":"com.example.app","signature_hash":"K8a/AINcGX7"}]}]`,
+			`[{"type":"BUTTONS","buttons":[{"type":"URL","text":"Copy code","url":"https://www.whatsapp.com/otp/code/?otp_type=ONE_TAP&cta_display_name=Autofill&package_name=com.example.app&signature_hash=K8a%2FAINcGX7&code=otp{{1}}"}]}]`, true, true},
+		{"one-tap app in supported_apps", `[{"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"ONE_TAP","package_name":"com.example.app","signature_hash":"K8a"}]}]`,
+			`[{"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"ONE_TAP","supported_apps":[{"package_name":"com.example.app","signature_hash":"K8a"}]}]}]`, true, true},
+		{"one-tap app changed", `[{"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"ONE_TAP","package_name":"com.example.new","signature_hash":"K8a"}]}]`,
+			`[{"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"ONE_TAP","package_name":"com.example.app","signature_hash":"K8a"}]}]`, true, false},
+		{"carousel card media answered as a URL", `[{"type":"CAROUSEL","cards":[{"components":[{"type":"header","format":"image","example":{"header_handle":["4::aW1h:ARb"]}},{"type":"BODY","text":"Card"}]}]}]`,
+			`[{"type":"CAROUSEL","cards":[{"components":[{"type":"HEADER","format":"IMAGE","example":{"header_handle":["https://scontent.whatsapp.net/1.jpg"]}},{"type":"BODY","text":"Card"}]}]}]`, false, true},
+		{"carousel card text changed", `[{"type":"CAROUSEL","cards":[{"components":[{"type":"BODY","text":"Card"}]}]}]`,
+			`[{"type":"CAROUSEL","cards":[{"components":[{"type":"BODY","text":"Other card"}]}]}]`, false, false},
 		{"body text kept outside authentication", `[{"type":"BODY","text":"Code {{1}}"}]`, `[{"type":"BODY","text":"Your code {{1}}"}]`, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -82,6 +92,9 @@ func TestTemplatePartsRoundTrip(t *testing.T) {
 		{"authentication", "POSITIONAL", `[{"type":"BODY","text":"*{{1}}* is your verification code.","add_security_recommendation":true},` +
 			`{"type":"FOOTER","text":"This code expires in 5 minutes.","code_expiration_minutes":5},` +
 			`{"type":"BUTTONS","buttons":[{"type":"URL","text":"Copy code","url":"https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}"}]}]`, true, nil},
+		{"one-tap answered as a URL", "POSITIONAL", `[{"type":"BODY","text":"*{{1}}* is your verification code."},` +
+			`{"type":"BUTTONS","buttons":[{"type":"URL","text":"Copy code","url":"https://www.whatsapp.com/otp/code/?otp_type=ONE_TAP&cta_display_name=Autofill&package_name=com.example.app&signature_hash=K8a%2FAINcGX7&code=otp{{1}}"}]}]`,
+			true, []string{`"package_name":"com.example.app"`, `"signature_hash":"K8a/AINcGX7"`, `"autofill_text":"Autofill"`}},
 		{"carousel kept as JSON", "POSITIONAL", `[{"type":"BODY","text":"Our picks"},{"type":"CAROUSEL","cards":[{"components":[{"type":"HEADER","format":"IMAGE"}]}]}]`, false, []string{`"cards":`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

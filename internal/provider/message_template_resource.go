@@ -289,8 +289,12 @@ func warnTemplateStatus(diags *diag.Diagnostics, m messageTemplateModel) {
 	name := m.Name.ValueString()
 	switch m.Status.ValueString() {
 	case "PAUSED":
-		diags.AddWarning("Template paused by Meta", fmt.Sprintf("Meta paused template %q, usually for low quality (quality score %s): messages of it are not delivered. "+
-			"An edit sends it back to review.", name, m.QualityScore.ValueString()))
+		quality := ""
+		if !m.QualityScore.IsNull() {
+			quality = " (quality score " + m.QualityScore.ValueString() + ")"
+		}
+		diags.AddWarning("Template paused by Meta", fmt.Sprintf("Meta paused template %q, usually for low quality%s: messages of it are not delivered. "+
+			"An edit sends it back to review.", name, quality))
 	case "DISABLED":
 		diags.AddWarning("Template disabled by Meta", fmt.Sprintf("Meta disabled template %q: it cannot be sent, edited or deleted.", name))
 	case "PENDING_DELETION":
@@ -320,7 +324,7 @@ func (r *messageTemplateResource) Update(ctx context.Context, req resource.Updat
 	plan.Status, plan.RejectedReason = state.Status, state.RejectedReason
 	if !edit.IsEmpty() {
 		err := client.EditMessageTemplate(ctx, waba, state.ID.ValueString(), edit)
-		if reportGraphCall(&resp.Diagnostics, client, fmt.Sprintf("edit template %q (ID %s)", plan.Name.ValueString(), state.ID.ValueString()),
+		if reportGraphCall(&resp.Diagnostics, client, fmt.Sprintf("edit template %q (ID %s) of WhatsApp Business Account %s", plan.Name.ValueString(), state.ID.ValueString(), waba),
 			err, missingWABAAdvice(err, waba, true)) {
 			return
 		}

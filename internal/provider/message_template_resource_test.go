@@ -95,15 +95,16 @@ const (
   ]`
 )
 
-// review ends Meta's review of the test template in the simulator; when
-// replaying, the cassette holds Graph's answers and nothing is done.
-func review(t *testing.T, fx *acctest.FixtureServer, status, reason string) func(*terraform.State) error {
+// approve ends Meta's review of the test template in the simulator with
+// an approval; when replaying, the cassette holds Graph's answers and
+// nothing is done.
+func approve(fx *acctest.FixtureServer) func(*terraform.State) error {
 	return func(s *terraform.State) error {
 		sim := fx.Simulator()
 		if sim == nil {
 			return nil
 		}
-		return sim.ReviewTemplate(s.RootModule().Resources[templateAddr].Primary.ID, status, reason)
+		return sim.ReviewTemplate(s.RootModule().Resources[templateAddr].Primary.ID, "APPROVED", "")
 	}
 }
 
@@ -149,7 +150,7 @@ func TestMessageTemplateResource(t *testing.T) {
 					check("parameter_format", knownvalue.StringExact("POSITIONAL")),
 					check("rejected_reason", knownvalue.Null()),
 				},
-				Check: review(t, fx, "APPROVED", ""),
+				Check: approve(fx),
 			},
 			{
 				// Graph's normalised read-back plans clean; the approval
@@ -175,7 +176,7 @@ func TestMessageTemplateResource(t *testing.T) {
 					plancheck.ExpectUnknownValue(templateAddr, tfjsonpath.New("status")),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{check("status", knownvalue.StringExact("PENDING"))},
-				Check:             review(t, fx, "APPROVED", ""),
+				Check:             approve(fx),
 			},
 			{RefreshState: true},
 			{
@@ -267,7 +268,7 @@ func TestMessageTemplateResource_changedByMeta(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: templateConfig(ids, orderUpdate),
-				Check:  review(t, fx, "APPROVED", ""),
+				Check:  approve(fx),
 			},
 			{
 				Config: templateConfig(ids, orderUpdate),
@@ -352,7 +353,7 @@ func TestMessageTemplateResource_mediaHeader(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("header_media_sha256"), knownvalue.StringRegexp(hex64)),
 				},
-				Check: review(t, fx, "APPROVED", ""),
+				Check: approve(fx),
 			},
 			{
 				// Graph answers the sample as a URL: no change.
@@ -364,7 +365,7 @@ func TestMessageTemplateResource_mediaHeader(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(templateAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: review(t, fx, "APPROVED", ""),
+				Check: approve(fx),
 			},
 			{RefreshState: true},
 			{
