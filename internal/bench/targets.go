@@ -71,8 +71,10 @@ func PhoneReadBudget(p, page int) int { return PhoneKinds * ((p + page - 1) / pa
 
 // TemplateReadBudget is the most Graph reads a run of the template
 // configuration over t templates of one WABA may make: the pages of one
-// shared read of the WABA's message_templates edge (with every field the
-// resource needs), plus 3, never a read per template.
+// read of the WABA's message_templates edge (with every field the resource
+// needs) shared by every template, plus the 3 of ReadBudget as headroom,
+// though the configuration reads nothing else. A read per template fails
+// it.
 func TemplateReadBudget(t, page int) int { return (t+page-1)/page + 3 }
 
 // TemplateStages are the sizes of the configuration after each apply of a
@@ -157,10 +159,10 @@ func PhoneRequestChecks(ph Phase, p, page int) []Check {
 // template configuration over t templates of one WABA, with the edge
 // served page templates at a time. Apply creates each template once
 // (POST /{waba-id}/message_templates), and each of its applies reads
-// within the budget of the templates it leaves: the creates share one
+// within the budget of the templates it declares: the creates share one
 // existence check, and a later stage also refreshes the templates already
-// there. Plan reads the edge once for every template, and destroy deletes
-// each template once.
+// there. Plan reads every template through one shared paged read of the
+// edge, and destroy deletes each template once.
 func TemplateRequestChecks(ph Phase, t, page int) []Check {
 	budget := TemplateReadBudget(t, page)
 	reads := Check{Target: fmt.Sprintf("reads<=%d", budget), Met: ph.Reads() <= budget}

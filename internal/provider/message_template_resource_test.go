@@ -413,3 +413,46 @@ func TestMessageTemplateResource_categoryAssignedByMeta(t *testing.T) {
 		},
 	})
 }
+
+// TestMessageTemplateResource_disabled: Meta will not delete a DISABLED
+// template, so its destroy fails at plan, before any request, with the
+// removed block that lets go of it.
+func TestMessageTemplateResource_disabled(t *testing.T) {
+	fx := acctest.NewFixtureServer(t)
+	needsSimulatorOrReplay(t, fx, "disabling a template")
+	ids := acctest.FixtureIDs(t)
+	id := ""
+	keepID := func(s *terraform.State) error {
+		id = s.RootModule().Resources[templateAddr].Primary.ID
+		return nil
+	}
+	setStatus := func(status string) func() {
+		return func() {
+			if sim := fx.Simulator(); sim != nil {
+				if err := sim.ReviewTemplate(id, status, ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: fixtureFactories(fx),
+		Steps: []resource.TestStep{
+			{Config: templateConfig(ids, orderUpdate), Check: keepID},
+			{
+				PreConfig:   setStatus("DISABLED"),
+				Config:      templateConfig(ids, orderUpdate),
+				Destroy:     true,
+				ExpectError: wrapTolerant(`(?s)Disabled template cannot be deleted.*removed \{ from = <address> lifecycle \{ destroy = false \} \}`),
+			},
+			{
+				// Meta enables it again: the destroy at the end goes through.
+				PreConfig: setStatus("APPROVED"),
+				Config:    templateConfig(ids, orderUpdate),
+			},
+		},
+	})
+	if got := fx.Count("DELETE", ""); got != 1 {
+		t.Errorf("%d DELETEs, want 1 (the final destroy, not the refused one)", got)
+	}
+}
