@@ -248,10 +248,7 @@ func (m *messageTemplateModel) fill(ctx context.Context, t graph.MessageTemplate
 	var diags diag.Diagnostics
 	m.ID, m.Name, m.Language = types.StringValue(t.ID), types.StringValue(t.Name), types.StringValue(t.Language)
 	m.Category = types.StringValue(t.Category)
-	m.ParameterFormat = types.StringValue("POSITIONAL")
-	if t.ParameterFormat != nil && *t.ParameterFormat != "" {
-		m.ParameterFormat = types.StringValue(*t.ParameterFormat)
-	}
+	m.ParameterFormat = types.StringValue(parameterFormatOf(t))
 	if t.MessageSendTTLSeconds != nil {
 		m.MessageSendTTLSeconds = types.Int64Value(*t.MessageSendTTLSeconds)
 	}

@@ -48,14 +48,17 @@ type messageTemplatesModel struct {
 
 // messageTemplateAttributes describe one item of templates.
 var messageTemplateAttributes = map[string]schema.Attribute{
-	"id":              computedString("Template ID."),
-	"name":            computedString("Template name; one name can have one template per language."),
-	"language":        computedString("Language code, e.g. `en_US`."),
-	"category":        computedString("`AUTHENTICATION`, `MARKETING` or `UTILITY`."),
-	"status":          computedString("Review status, e.g. `APPROVED`, `PENDING`, `REJECTED` or `PAUSED`."),
-	"quality_score":   computedString("Quality score (`GREEN`, `YELLOW`, `RED` or `UNKNOWN`), or null when Graph reports none."),
-	"rejected_reason": computedString("Why the template was rejected (e.g. `PROMOTIONAL`, `NONE` when it was not), or null when Graph reports none."),
-	"components_json": computedString("The template's components (header, body, footer, buttons...) as a JSON array; decode with `jsondecode()`. Null when Graph reports none."),
+	"id":                       computedString("Template ID."),
+	"name":                     computedString("Template name; one name can have one template per language."),
+	"language":                 computedString("Language code, e.g. `en_US`."),
+	"category":                 computedString("`AUTHENTICATION`, `MARKETING` or `UTILITY`."),
+	"status":                   computedString("Review status, e.g. `APPROVED`, `PENDING`, `REJECTED` or `PAUSED`."),
+	"quality_score":            computedString("Quality score (`GREEN`, `YELLOW`, `RED` or `UNKNOWN`), or null when Graph reports none."),
+	"rejected_reason":          computedString("Why the template was rejected (e.g. `PROMOTIONAL`, `NONE` when it was not), or null when Graph reports none."),
+	"components_json":          computedString("The template's components (header, body, footer, buttons...) as a JSON array; decode with `jsondecode()`. Null when Graph reports none."),
+	"previous_category":        computedString("The category before Meta changed it, or null when it did not."),
+	"parameter_format":         computedString("`POSITIONAL` (variables `{{1}}`...) or `NAMED` (variables such as `{{first_name}}`); Graph leaving it out reads as `POSITIONAL`."),
+	"message_send_ttl_seconds": computedInt64("How long WhatsApp tries to deliver a message of the template, in seconds, or null when Meta's default applies."),
 }
 
 func (d *messageTemplatesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -137,9 +140,21 @@ func messageTemplatesValue(templates []graph.MessageTemplate, diags *diag.Diagno
 		return map[string]attr.Value{
 			"id": types.StringValue(t.ID), "name": emptyAsNull(t.Name), "language": emptyAsNull(t.Language),
 			"category": emptyAsNull(t.Category), "status": emptyAsNull(t.Status),
-			"quality_score":   types.StringPointerValue(t.QualityScore),
-			"rejected_reason": types.StringPointerValue(t.RejectedReason),
-			"components_json": emptyAsNull(t.ComponentsJSON),
+			"quality_score":            types.StringPointerValue(t.QualityScore),
+			"rejected_reason":          types.StringPointerValue(t.RejectedReason),
+			"components_json":          emptyAsNull(t.ComponentsJSON),
+			"previous_category":        types.StringPointerValue(t.PreviousCategory),
+			"parameter_format":         types.StringValue(parameterFormatOf(t)),
+			"message_send_ttl_seconds": types.Int64PointerValue(t.MessageSendTTLSeconds),
 		}
 	}, diags)
+}
+
+// parameterFormatOf is the template's parameter format; Graph leaving it out
+// means POSITIONAL, the default.
+func parameterFormatOf(t graph.MessageTemplate) string {
+	if t.ParameterFormat == nil || *t.ParameterFormat == "" {
+		return "POSITIONAL"
+	}
+	return *t.ParameterFormat
 }
