@@ -175,9 +175,7 @@ func (r *businessProfileResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	if existing == nil {
-		resp.Diagnostics.AddAttributeError(path.Root("phone_number_id"), "Phone number not found",
-			fmt.Sprintf("WhatsApp Business Account %s does not list phone number %s, so no profile was set. phone_number_id is the number's Graph ID "+
-				"(such as \"106540352242922\"), not the phone number itself; the whatsapp_phone_numbers data source lists the IDs of the account's numbers.", waba, phone))
+		addPhoneNumberNotListedError(&resp.Diagnostics, waba, phone, "profile")
 		return
 	}
 	// Every number has a profile; only one somebody filled in is taken as

@@ -315,42 +315,11 @@ func TestBusinessProfileResource_graphRefusal(t *testing.T) {
 // the resource; with access back the plan is empty.
 func TestBusinessProfileResource_lostAccess(t *testing.T) {
 	fx := acctest.NewFixtureServer(t)
-	if acctest.CurrentMode() != acctest.ModeReplay && fx.Simulator() == nil {
-		t.Skip("taking a WABA out of the token's sight needs the simulator; against Meta, unassign it from the system user by hand")
-	}
+	skipUnlessSightCanChange(t, fx)
 	ids := acctest.FixtureIDs(t)
 	config := profileConfig(ids, `  about = "Fresh bread every morning"`)
-	sight := func(visible bool) func() {
-		return func() {
-			sim := fx.Simulator()
-			if sim == nil {
-				return // replaying: the cassette holds Graph's answers
-			}
-			change := sim.Hide
-			if visible {
-				change = sim.Reveal
-			}
-			if err := change(ids.WABA, fx.AccessToken()); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: fixtureFactories(fx),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig:   sight(false),
-				Config:      config,
-				ExpectError: wrapTolerant(`(?s)Graph API error 100.*Subcode:\s+33.*can no longer see it.*stays in the Terraform state`),
-			},
-			{
-				PreConfig: sight(true),
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
-			},
-		},
+		Steps:                    lostAccessSteps(t, fx, ids.WABA, config, `(?s)Graph API error 100.*Subcode:\s+33.*can no longer see it.*stays in the Terraform state`),
 	})
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -148,9 +147,7 @@ func (r *conversationalAutomationResource) Create(ctx context.Context, req resou
 		return
 	}
 	if existing == nil {
-		resp.Diagnostics.AddAttributeError(path.Root("phone_number_id"), "Phone number not found",
-			fmt.Sprintf("WhatsApp Business Account %s does not list phone number %s, so no automation was set. phone_number_id is the number's Graph ID "+
-				"(such as \"106540352242922\"), not the phone number itself; the whatsapp_phone_numbers data source lists the IDs of the account's numbers.", waba, phone))
+		addPhoneNumberNotListedError(&resp.Diagnostics, waba, phone, "automation")
 		return
 	}
 	// Every number has an automation; only a configured one is taken as

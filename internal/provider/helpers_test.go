@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/acctest"
@@ -157,4 +158,44 @@ func testContext(t *testing.T) context.Context {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	t.Cleanup(cancel)
 	return ctx
+}
+
+// skipUnlessSightCanChange skips a lost-access test when it records
+// against Meta, where only a person can unassign the WABA.
+func skipUnlessSightCanChange(t *testing.T, fx *acctest.FixtureServer) {
+	t.Helper()
+	if acctest.CurrentMode() != acctest.ModeReplay && fx.Simulator() == nil {
+		t.Skip("taking a WABA out of the token's sight needs the simulator; against Meta, unassign it from the system user by hand")
+	}
+}
+
+// lostAccessSteps apply config, then take waba out of the token's sight:
+// Graph answers 100/33 and the refresh must fail with want, keeping the
+// resources in state; with the WABA in sight again the plan is empty, so
+// nothing left the state. A replay finds Graph's answers in the cassette.
+func lostAccessSteps(t *testing.T, fx *acctest.FixtureServer, waba, config, want string) []resource.TestStep {
+	sight := func(visible bool) func() {
+		return func() {
+			sim := fx.Simulator()
+			if sim == nil {
+				return
+			}
+			change := sim.Hide
+			if visible {
+				change = sim.Reveal
+			}
+			if err := change(waba, fx.AccessToken()); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return []resource.TestStep{
+		{Config: config},
+		{PreConfig: sight(false), Config: config, ExpectError: wrapTolerant(want)},
+		{
+			PreConfig:        sight(true),
+			Config:           config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		},
+	}
 }

@@ -53,46 +53,28 @@ provider "whatsapp" {
 `, ids.Business, ids.App)
 }
 
-const (
-	orderUpdate = `  name     = "shipping_update"
+// shippingUpdate is a utility template with every typed component, its
+// body text changed by text.
+func shippingUpdate(text string) string {
+	return fmt.Sprintf(`  name     = "shipping_update"
   language = "en_US"
   category = "UTILITY"
   header   = { format = "TEXT", text = "Order {{1}}", example = "#1234" }
   body = {
-    text     = "Hi {{1}}, your order {{2}} has shipped and arrives {{3}}."
+    text     = %q
     examples = { "1" = "Jim", "2" = "#1234", "3" = "tomorrow" }
   }
   footer  = { text = "Reply STOP to stop updates" }
   buttons = [
     { type = "URL", text = "Track it", url = "https://shop.example/track/{{1}}", example = "https://shop.example/track/1234" },
     { type = "QUICK_REPLY", text = "Stop updates" },
-  ]`
-	orderUpdateEdited = `  name     = "shipping_update"
-  language = "en_US"
-  category = "UTILITY"
-  header   = { format = "TEXT", text = "Order {{1}}", example = "#1234" }
-  body = {
-    text     = "Hello {{1}}, order {{2}} is on its way and arrives {{3}}."
-    examples = { "1" = "Jim", "2" = "#1234", "3" = "tomorrow" }
-  }
-  footer  = { text = "Reply STOP to stop updates" }
-  buttons = [
-    { type = "URL", text = "Track it", url = "https://shop.example/track/{{1}}", example = "https://shop.example/track/1234" },
-    { type = "QUICK_REPLY", text = "Stop updates" },
-  ]`
-	orderUpdateEditedTwice = `  name     = "shipping_update"
-  language = "en_US"
-  category = "UTILITY"
-  header   = { format = "TEXT", text = "Order {{1}}", example = "#1234" }
-  body = {
-    text     = "Hello {{1}}, order {{2}} is on its way and arrives {{3}}!"
-    examples = { "1" = "Jim", "2" = "#1234", "3" = "tomorrow" }
-  }
-  footer  = { text = "Reply STOP to stop updates" }
-  buttons = [
-    { type = "URL", text = "Track it", url = "https://shop.example/track/{{1}}", example = "https://shop.example/track/1234" },
-    { type = "QUICK_REPLY", text = "Stop updates" },
-  ]`
+  ]`, text)
+}
+
+var (
+	orderUpdate            = shippingUpdate("Hi {{1}}, your order {{2}} has shipped and arrives {{3}}.")
+	orderUpdateEdited      = shippingUpdate("Hello {{1}}, order {{2}} is on its way and arrives {{3}}.")
+	orderUpdateEditedTwice = shippingUpdate("Hello {{1}}, order {{2}} is on its way and arrives {{3}}!")
 )
 
 // approve ends Meta's review of the test template in the simulator with

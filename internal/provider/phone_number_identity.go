@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
@@ -75,4 +76,14 @@ func importPhoneNumberSingleton(ctx context.Context, typeName string, req resour
 func parsePhoneNumberSingletonID(id string) (waba, phone string, ok bool) {
 	waba, phone, found := strings.Cut(id, "/")
 	return waba, phone, found && validators.IsNumericID(waba) && validators.IsNumericID(phone)
+}
+
+// addPhoneNumberNotListedError stops the create of a per-number singleton
+// whose number the WABA does not list: what (such as "override") would be
+// set on a number of another account, or on none.
+func addPhoneNumberNotListedError(diags *diag.Diagnostics, waba, phone, what string) {
+	diags.AddAttributeError(path.Root("phone_number_id"), "Phone number not found",
+		fmt.Sprintf("WhatsApp Business Account %s does not list phone number %s, so no %s was set. phone_number_id is the number's Graph ID "+
+			"(such as \"106540352242922\"), not the phone number itself; the whatsapp_phone_numbers data source lists the IDs of the account's numbers. "+
+			"Check also that waba_id is the account that owns the number.", waba, phone, what))
 }

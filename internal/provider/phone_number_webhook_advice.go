@@ -4,21 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-
 	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
 )
-
-// addPhoneNumberNotListedError stops a create whose number the WABA does
-// not list: the override would be set on a number of another account, or
-// on none.
-func addPhoneNumberNotListedError(diags *diag.Diagnostics, waba, phone string) {
-	diags.AddAttributeError(path.Root("phone_number_id"), "Phone number not found",
-		fmt.Sprintf("WhatsApp Business Account %s does not list phone number %s, so no override was set. phone_number_id is the number's Graph ID "+
-			"(such as \"106540352242922\"), not the phone number itself; the whatsapp_phone_numbers data source lists the IDs of the account's numbers. "+
-			"Check also that waba_id is the account that owns the number.", waba, phone))
-}
 
 // overrideVerificationAdvice explains Meta's check of the callback when that
 // is what failed (Graph code 2200).

@@ -119,7 +119,7 @@ func (r *phoneNumberWebhookResource) Create(ctx context.Context, req resource.Cr
 		return
 	}
 	if existing == nil {
-		addPhoneNumberNotListedError(&resp.Diagnostics, waba, phone)
+		addPhoneNumberNotListedError(&resp.Diagnostics, waba, phone, "override")
 		return
 	}
 	if existing.PhoneNumber != "" {

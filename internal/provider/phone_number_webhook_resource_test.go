@@ -322,44 +322,13 @@ func TestPhoneNumberWebhookResource_numberNotListed(t *testing.T) {
 func TestPhoneNumberWebhookResource_lostAccess(t *testing.T) {
 	ids := acctest.FixtureIDs(t)
 	fx := acctest.NewFixtureServer(t, acctest.WithSeed(phoneWebhookSeed(ids)))
-	if acctest.CurrentMode() != acctest.ModeReplay && fx.Simulator() == nil {
-		t.Skip("taking a WABA out of the token's sight needs the simulator; against Meta, unassign it from the system user by hand")
-	}
-	sight := func(visible bool) func() {
-		return func() {
-			sim := fx.Simulator()
-			if sim == nil {
-				return // replaying: the cassette holds Graph's answers
-			}
-			change := sim.Hide
-			if visible {
-				change = sim.Reveal
-			}
-			if err := change(ids.WABA, fx.AccessToken()); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	skipUnlessSightCanChange(t, fx)
 	config := phoneWebhookConfig(ids, numberCallback, "verify-1", 1)
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   writeOnlyTerraform,
 		ProtoV6ProviderFactories: fixtureFactories(fx),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: sight(false),
-				Config:    config,
-				ExpectError: wrapTolerant(`(?s)Failed to read the webhook override of phone number ` + ids.PhoneNumber + ` on WhatsApp Business Account ` + ids.WABA +
-					`: Graph API error 100.*Subcode:\s+33.*fbtrace_id: \S+.*can no longer see it.*stays in the Terraform state.*removed \{.*terraform state rm`),
-			},
-			{
-				PreConfig: sight(true),
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(),
-				}},
-			},
-		},
+		Steps: lostAccessSteps(t, fx, ids.WABA, config, `(?s)Failed to read the webhook override of phone number `+ids.PhoneNumber+` on WhatsApp Business Account `+ids.WABA+
+			`: Graph API error 100.*Subcode:\s+33.*fbtrace_id: \S+.*can no longer see it.*stays in the Terraform state.*removed \{.*terraform state rm`),
 	})
 }
 
