@@ -188,3 +188,27 @@ func checkUsage(t *testing.T, u Usage) {
 		t.Errorf("regain %v outside [0, %v]", u.RegainAccess, maxRegain)
 	}
 }
+
+// FuzzDecodeProfileNumber reads a phone number with its business profile in
+// any shape: decoding must not panic, must refuse what is not JSON, and must
+// be deterministic.
+func FuzzDecodeProfileNumber(f *testing.F) {
+	f.Add([]byte(`{"id":"1","whatsapp_business_profile":{"data":[{"about":"Hi","websites":["https://a.example"],"vertical":"RETAIL"}]}}`))
+	f.Add([]byte(`{"id":"1","whatsapp_business_profile":{"data":[{"business_profile":{"about":"Hi"}}]}}`))
+	f.Add([]byte(`{"id":1,"whatsapp_business_profile":{"about":"Hi","websites":"https://a.example"}}`))
+	f.Add([]byte(`{"id":"1","whatsapp_business_profile":{"data":null}}`))
+	f.Add([]byte(`{"id":"1","whatsapp_business_profile":[1,2]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n, err := decodeProfileNumber(data)
+		if err != nil {
+			return
+		}
+		if !json.Valid(data) {
+			t.Errorf("accepted a body that is not JSON: %q", data)
+		}
+		again, err := decodeProfileNumber(data)
+		if err != nil || !reflect.DeepEqual(n, again) {
+			t.Errorf("decoding is not deterministic: %+v then %+v (%v)", n, again, err)
+		}
+	})
+}
