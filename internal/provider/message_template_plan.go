@@ -30,6 +30,11 @@ const (
 // an APPROVED template, or an edit past Meta's budget. It warns where a
 // plan would lock a name for 30 days, and fails a destroy Meta refuses.
 func (r *messageTemplateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if unchangedWithoutMedia(ctx, req) {
+		// The common case of a refresh of many templates: nothing to
+		// compute, and decoding the whole model for each costs.
+		return
+	}
 	var state *messageTemplateModel
 	if !req.State.Raw.IsNull() {
 		state = &messageTemplateModel{}
@@ -83,6 +88,18 @@ func (r *messageTemplateResource) ModifyPlan(ctx context.Context, req resource.M
 		plan.Status, plan.RejectedReason = state.Status, state.RejectedReason
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// unchangedWithoutMedia reports whether the plan is the state and the
+// template has no media file, whose content may have changed under the same
+// path.
+func unchangedWithoutMedia(ctx context.Context, req resource.ModifyPlanRequest) bool {
+	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || !req.Plan.Raw.Equal(req.State.Raw) {
+		return false
+	}
+	var file types.String
+	diags := req.Plan.GetAttribute(ctx, path.Root("header").AtName("media_file"), &file)
+	return !diags.HasError() && file.IsNull()
 }
 
 func (r *messageTemplateResource) now() time.Time {
