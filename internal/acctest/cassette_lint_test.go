@@ -121,7 +121,8 @@ func TestLintCassette_BinaryBody(t *testing.T) {
 			base64.StdEncoding.EncodeToString(data) + "\n        method: POST\n        url: https://graph.facebook.com/v26.0/upload:1\n"
 	}
 	// A 1x1 PNG whose base64 holds "EAA" followed by 20 letters and digits.
-	png, err := base64.StdEncoding.DecodeString("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgaEgAAAFkAOGJwRomAAAAAElFTkSuQmCC")
+	// Built in two parts so the token shape never sits in the source.
+	png, err := base64.StdEncoding.DecodeString("iVBORw0KGgoAAAANSUhEUgAAAAE" + "AAAABCAIAAACQd1PeAAAADElEQVR4nGNgaEgAAAFkAOGJwRomAAAAAElFTkSuQmCC")
 	if err != nil {
 		t.Fatal(err)
 	}
