@@ -10,12 +10,9 @@ import (
 // every instance, which makes its own cost grow with N squared and would
 // hide the provider's in the floor.
 
-// WhatsAppConfig manages n assigned users, the token app's subscription and
-// reads the WABA node, all on one WABA: the shape the request budget is
-// stated for.
-func WhatsAppConfig(n int) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, `terraform {
+// providerBlock opens every configuration of this provider: the provider
+// from the dev_overrides of the run, configured from the environment.
+const providerBlock = `terraform {
   required_providers {
     whatsapp = {
       source = "wabactl/whatsapp"
@@ -24,7 +21,15 @@ func WhatsAppConfig(n int) string {
 }
 
 provider "whatsapp" {}
+`
 
+// WhatsAppConfig manages n assigned users, the token app's subscription and
+// reads the WABA node, all on one WABA: the shape the request budget is
+// stated for.
+func WhatsAppConfig(n int) string {
+	var b strings.Builder
+	b.WriteString(providerBlock)
+	fmt.Fprintf(&b, `
 data "whatsapp_business_account" "waba" {
   id = %[1]q
 }
@@ -93,16 +98,7 @@ resource %[1]q "u%[3]d" {
 // profile's about text, and conversational automation with one prompt.
 func PhoneConfig(p int, callback string) string {
 	var b strings.Builder
-	b.WriteString(`terraform {
-  required_providers {
-    whatsapp = {
-      source = "wabactl/whatsapp"
-    }
-  }
-}
-
-provider "whatsapp" {}
-`)
+	b.WriteString(providerBlock)
 	for i := range p {
 		fmt.Fprintf(&b, `
 resource "whatsapp_phone_number_webhook" "p%[3]d" {
@@ -169,16 +165,7 @@ resource "terraform_data" "automation_p%[3]d" {
 // and without waiting for Meta's review.
 func TemplateConfig(t int) string {
 	var b strings.Builder
-	b.WriteString(`terraform {
-  required_providers {
-    whatsapp = {
-      source = "wabactl/whatsapp"
-    }
-  }
-}
-
-provider "whatsapp" {}
-`)
+	b.WriteString(providerBlock)
 	for i := range t {
 		fmt.Fprintf(&b, `
 resource "whatsapp_message_template" "t%[3]d" {

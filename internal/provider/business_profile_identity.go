@@ -5,10 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-
-	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
-	"github.com/wabactl/terraform-provider-whatsapp/internal/validators"
 )
 
 var _ resource.ResourceWithIdentity = (*businessProfileResource)(nil)
@@ -29,20 +25,8 @@ func (r *businessProfileResource) ImportState(ctx context.Context, req resource.
 	}
 }
 
-// privateState is the part of a request's private state a read uses.
-type privateState interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-}
-
 // wasImported reports whether the resource was imported and not read since.
-func wasImported(ctx context.Context, private privateState) (bool, diag.Diagnostics) {
-	if private == nil {
-		return false, nil
-	}
+func wasImported(ctx context.Context, private privateReader) (bool, diag.Diagnostics) {
 	v, diags := private.GetKey(ctx, importedKey)
 	return string(v) == "true", diags
-}
-
-func verticalValidator() validator.String {
-	return validators.KnownValueWithSuggestion("vertical", graph.BusinessVerticals...)
 }

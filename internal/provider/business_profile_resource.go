@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/wabactl/terraform-provider-whatsapp/internal/graph"
+	"github.com/wabactl/terraform-provider-whatsapp/internal/validators"
 )
 
 const businessProfileType = "whatsapp_business_profile"
@@ -146,7 +147,7 @@ func (r *businessProfileResource) Schema(_ context.Context, _ resource.SchemaReq
 }
 
 // knownVertical warns about a vertical no source lists, naming the nearest.
-var knownVertical = verticalValidator()
+var knownVertical = validators.KnownValueWithSuggestion("vertical", graph.BusinessVerticals...)
 
 // managedProfileFields are the arguments of which a configuration must set
 // at least one: a profile resource that manages nothing is a mistake.

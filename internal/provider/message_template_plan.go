@@ -199,9 +199,7 @@ func planDestroy(state messageTemplateModel, diags *diag.Diagnostics) {
 
 // editHistory is when this configuration edited the template while it was
 // APPROVED, from private state.
-func editHistory(ctx context.Context, private interface {
-	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
-}) ([]time.Time, diag.Diagnostics) {
+func editHistory(ctx context.Context, private privateReader) ([]time.Time, diag.Diagnostics) {
 	data, diags := private.GetKey(ctx, editsKey)
 	if len(data) == 0 || diags.HasError() {
 		return nil, diags
@@ -216,11 +214,7 @@ func editHistory(ctx context.Context, private interface {
 
 // recordEdit adds an edit at now to the history, dropping what is older
 // than Meta's 30-day window.
-func recordEdit(ctx context.Context, prior interface {
-	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
-}, next interface {
-	SetKey(context.Context, string, []byte) diag.Diagnostics
-}, now time.Time) diag.Diagnostics {
+func recordEdit(ctx context.Context, prior privateReader, next privateWriter, now time.Time) diag.Diagnostics {
 	times, diags := editHistory(ctx, prior)
 	kept := []time.Time{now.UTC()}
 	for _, t := range times {
